@@ -1,0 +1,190 @@
+"""Safety rules, tuned for recall: threat, self-harm, concrete legal process.
+
+They run on `preprocess.prepare` output (lower case, leetspeak and SMS spelling undone).
+A rule's name is its reason: it says which cue fired, never quoting the message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nocontact.core.taxonomy import Category, Tactic
+
+RULES_VERSION = "r1"
+
+_YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
+_CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
+          r"children|son|daughter|baby|dog|cat|pets?|horse|boyfriend|girlfriend|husband|wife|"
+          r"partner|friends?|house|home|flat|apartment|car|tires|tyres|place|parents|boss|"
+          r"new (?:man|guy|woman|girl|bf|gf|boyfriend|girlfriend)|fiance|fiancee)|him|her|them)")
+_HARM = (r"(?:kill|murder|hurt|stab|shoot|strangle|choke|beat|smash|slash|burn|bury|destroy|"
+         r"break|end|ruin|drown|run over|poison|torch|cut|finish|get|deal with|punch|hit)")
+_DENIAL = r"(?:never|not|didn't|don't|wouldn't|won't|sorry|mean to|meant to|want to)\W+(?:\w+\W+){0,3}$"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    category: Category
+    pattern: re.Pattern[str]
+    unless_before: re.Pattern[str] | None = None
+    tactics: tuple[Tactic, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        for m in self.pattern.finditer(text):
+            if self.unless_before is None:
+                return True
+            before = text[max(0, m.start() - 40) : m.start()]
+            if not self.unless_before.search(before):
+                return True
+        return False
+
+
+def _r(name: str, category: Category, pattern: str, unless: str | None = None,
+       tactics: tuple[Tactic, ...] = ()) -> Rule:
+    return Rule(name, category, re.compile(pattern),
+                re.compile(unless) if unless else None, tactics)
+
+
+T, S, L = Category.THREAT, Category.SELF_HARM, Category.LEGAL
+INT, PITY = (Tactic.INTIMIDATION,), (Tactic.PITY,)
+
+RULES: tuple[Rule, ...] = (
+    # --- threat: harm to the user, people or pets close to them, property
+    _r("threat: harm to person or property", T,
+       rf"\b(?:i'll|i will|i'm going to|going to|gonna|i'm gonna|i could|i should|i swear i'll|"
+       rf"i'd|someone will|somebody will|they'll|he'll|next time i'll|i want to|i'm coming to)\s+"
+       rf"(?:\w+\s+)?{_HARM}\w*\s+(?:\w+\s+)?{_CLOSE}\b", _DENIAL, INT),
+    _r("threat: death wish aimed at user", T,
+       rf"\b{_YOU}\s+(?:is\s+|are\s+|'re\s+)?(?:so\s+|going to be\s+|gonna be\s+)?"
+       rf"(?:dead|a dead (?:woman|man)|going to die|gonna die|will die|won't live|"
+       rf"won't make it|next)\b(?! to me)", None, INT),
+    _r("threat: kill/hurt wording", T,
+       r"\b(?:kill|murder|strangle|stab|shoot)\s+(?:you|ya|your|her|him|them|u)\b|"
+       r"\bkill yourself\b|\bend you\b|\bsix feet under\b|\bput you in (?:the )?(?:ground|hospital|"
+       r"grave|ditch)\b|\bbody bag\b|\bin a box\b",
+       _DENIAL, INT),
+    _r("threat: veiled threat", T,
+       r"\b(?:watch (?:your|yourself|your back|out)|better watch|be careful (?:walking|driving|"
+       r"going|out there|at night)|accidents happen|(?:would be|be a) (?:real )?shame if "
+       r"(?:something|anything)|won't see it coming|sleep with one eye open|look over your "
+       r"shoulder|you've been warned|last warning|final warning|something (?:bad )?(?:might|could|"
+       r"will) happen to|you'll get what's coming|what's coming to you|if i can't have you|"
+       r"no one (?:else )?(?:can|will) have you|nobody (?:else )?(?:can|will) have you|"
+       r"pay for (?:this|what you did) with|you won't be safe|not safe anywhere|"
+       r"can't hide (?:from me|forever)|nowhere (?:to|you can) hide|i'll find you|i will find you|"
+       r"hunt you|you'll never see (?:the kids|them|your kids|your children) again)\b",
+       None, INT),
+    _r("threat: weapon mentioned", T,
+       r"\b(?:i (?:have|got|bought|own)|i've got|loaded|my)\s+(?:a\s+)?(?:gun|knife|blade|"
+       r"rifle|pistol|shotgun|machete|bat)\b", None, INT),
+    # --- stalking and surveillance signals
+    _r("threat: stalking (presence)", T,
+       r"\b(?:i'm|i am|im|i'll be|i will be|i'm sitting|i'm waiting|i'm standing|i've been "
+       r"waiting|i'm parked|i am parked|parked)\s+(?:right\s+)?(?:outside|out front|across "
+       r"(?:the|from)|at your|in your|down (?:the|your) (?:street|road)|near your|by your|"
+       r"behind you|around the corner)", None, INT),
+    _r("threat: stalking (seen)", T,
+       r"\bi\s+(?:saw|seen|spotted|watched|noticed)\s+(?:you|ya|your car)\s+(?:at|with|in|"
+       r"outside|leaving|going|today|yesterday|tonight|last night|this morning|walking|driving|"
+       r"on|coming|getting|kissing|holding|wearing|and)\b|\bi can see you\b|\bi'm watching you\b|"
+       r"\bi've been watching\b|\bi watched you\b|\bi followed you\b|\bfollowing you\b|"
+       r"\bnice (?:dress|outfit|shirt|jacket|haircut|car) (?:today|tonight|this morning)\b",
+       None, INT),
+    _r("threat: stalking (location)", T,
+       r"\bi know where\s+(?:you|your|the kids|she|he)\b|\bi (?:found|know|got|have) your "
+       r"(?:new )?(?:address|location|work address|new place)\b|\b(?:tracking|tracker|track) "
+       r"(?:on )?(?:your|you)\b|\bairtag\b|\bgps (?:on|in) your\b|\bfind my (?:iphone|friends)\b|"
+       r"\b(?:i'm|i am) coming (?:over|in|round|to your|for you|to get you|to find you)\b|"
+       r"\bcome out or\b|\bopen the door\b|\bi know (?:what time|when) you\b|"
+       r"\byour (?:new )?(?:address|location) is\b|\bi'm in your (?:house|flat|garden|building)\b|"
+       r"\bread your (?:messages|emails|texts)\b|\bi can see your (?:location|messages|emails)\b",
+       None, INT),
+    # --- threats to publish images or private information
+    _r("threat: publish images or secrets", T,
+       r"\b(?:post|send|share|leak|publish|upload|show|forward|spread|email|text|put)\w*\s+"
+       r"(?:\w+\s+){0,4}?(?:your |those |the |our |my )?(?:nudes?|naked|intimate|private|sex|"
+       r"explicit|dirty|bedroom)\s*(?:pics?|pictures?|photos?|videos?|vids?|tapes?|images?|"
+       r"messages?|texts?|stuff)?\b|\b(?:everyone|the whole world|your (?:boss|family|mum|mom|"
+       r"parents|kids|friends|church|work)) (?:will|is going to|gonna) (?:see|know|find out|"
+       r"hear)\b|\b(?:tell|send|show)\w* (?:your )?(?:boss|employer|work|hr|family|parents|"
+       r"mum|mom|church|new (?:man|guy|boyfriend|girlfriend))\b.{0,40}\b(?:about|what you|"
+       r"pictures?|photos?|videos?|secrets?|everything|texts?|messages?)\b|\b(?:post|put) "
+       r"(?:your )?(?:address|number|secrets?)\b",
+       None, INT),
+    # --- self-harm: intent, plan, attempt
+    _r("self_harm: suicide intent", S,
+       r"\b(?:kill|killing|hang|hanging|hurt|hurting|cut|cutting|harm|harming|shoot|shooting|"
+       r"drown|end|ending|off)\s+myself\b|\bsuicid\w*|\bend (?:it all|my life|everything|it "
+       r"tonight|it now|it today|things)\b|\btonight i end it\b|\bi(?:'m| am)? (?:going to )?end "
+       r"it\b|\btake my (?:own )?life\b|\bdon't want to (?:live|be alive|be here|wake up)\b|"
+       r"\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b|\bwon't be (?:here|alive|"
+       r"around) (?:tomorrow|much longer|by|for long|anymore)\b|\bbetter off (?:dead|without me)\b|"
+       r"\bnot (?:going to|gonna) be around\b|\bwant to die\b|\bready to die\b|\bi'm done living\b"
+       , None, PITY),
+    _r("self_harm: method or plan", S,
+       r"\b(?:took|taking|take|swallowed|swallow|got|have|saved up|stockpiled)\s+(?:all\s+|a\s+)?"
+       r"(?:of\s+)?(?:my|the|these|those|a bottle of|bottle of|a whole bottle|enough|a handful of)?"
+       r"\s*(?:pills|tablets|sleeping pills|painkillers|meds)\b(?!.{0,20}\b(?:for|to the|with)\b)|"
+       r"\boverdos\w*|\bslit\w* (?:my )?wrists?\b|\bjump (?:off|from|in front)\b|\bthe bridge\b|"
+       r"\bnoose\b|\brope is ready\b|\bgoodbye (?:forever|for good|world|everyone)\b|"
+       r"\bthis is my (?:last|final) (?:message|text|goodbye)\b|\bsuicide note\b|"
+       r"\bwrote (?:a|my) (?:note|letter) for\b|\bi(?:'ve| have)? tried to (?:kill|end|hurt)\b|"
+       r"\bin (?:the )?(?:hospital|er|a&e|psych ward) (?:after|because) i (?:tried|took|cut)\b",
+       None, PITY),
+    # --- concrete legal process
+    _r("legal: court or hearing date", L,
+       r"\b(?:hearing|court date|trial|arraignment|court appearance|directions appointment|"
+       r"fhdra|first appearance|pre-trial|pretrial|status conference|case management conference|"
+       r"deposition|mediation (?:session|appointment|date|meeting)|miam|custody (?:hearing|"
+       r"evaluation|evaluator|review)|family court on|court on|court at|in court on)\b"
+       r"(?!.{0,30}\b(?:aid|hearing aid)\b)"),
+    _r("legal: lawyer or solicitor acting", L,
+       r"\b(?:my|your|his|her|our|the)\s+(?:attorney|lawyer|solicitor|barrister|counsel|"
+       r"paralegal|legal team|legal representative)\s+(?:has\s+|have\s+|will\s+|is\s+|just\s+)?"
+       r"(?:filed|sent|served|emailed|e-mailed|written|wrote|contacted|called|drafted|submitted|"
+       r"lodged|scheduled|requested|received|asked|informed|advised|confirmed|is drafting|"
+       r"be in touch|be contacting|be writing|reach out)\b|\b(?:on behalf of|we act for|we "
+       r"represent|acting for) (?:our|my) client\b|\bour client\b|\blaw (?:office|firm|offices) of\b|"
+       r"\bwithout prejudice\b|\besq\.?\b"),
+    _r("legal: filing, order or service", L,
+       r"\b(?:filed|file|filing|served|serve|service of|lodged|submitted)\s+(?:\w+\s+){0,3}?"
+       r"(?:papers|petition|motion|application|divorce|complaint|summons|subpoena|order|"
+       r"affidavit|declaration|response|c100|form|paperwork)\b|\b(?:protective|restraining|"
+       r"protection|non-molestation|occupation|prohibited steps|child arrangements|custody|"
+       r"no-contact|no contact|emergency|ex parte|interim|consent|court|final|divorce|"
+       r"parenting|gag) order\b|\bsubpoena\w*|\bsummons\b|\bcase (?:number|no\.?|#|ref)\b|"
+       r"\bdecree (?:nisi|absolute)\b|\bdocket\b|\bclaim (?:number|form)\b|\baffidavit\b|"
+       r"\bcourt (?:papers|documents|forms|fees|clerk|order|registry|filing)\b|\bprocess server\b|"
+       r"\bbeing served\b|\bget served\b|\bbeen served\b|\bcafcass\b|\bguardian ad litem\b|"
+       r"\bparenting plan\b.{0,40}\bcourt\b"),
+    _r("legal: police involvement", L,
+       r"\b(?:police|cops|officer|detective|sheriff|constable)\b.{0,60}\b(?:report|statement|"
+       r"interview|station|case|called|contacted|came|visited|want|wants|asked|crime number|"
+       r"reference|incident)\b|\b(?:police|crime|incident) (?:report|reference|ref) (?:number|no|#)|"
+       r"\bcrime number\b|\bwelfare check\b|\bbail conditions\b|\bcharged with\b|\barrested\b"),
+    _r("legal: official deadline", L,
+       r"\b(?:deadline|due date|must respond|respond by|reply by|within \d+ days)\b.{0,80}"
+       r"\b(?:court|filing|petition|motion|order|tribunal|judge|response)\b|"
+       r"\b(?:court|judge|tribunal|magistrate)\b.{0,60}\b(?:deadline|by \w+day|ordered|"
+       r"adjourned|rescheduled|moved|listed|set|scheduled)\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHit:
+    category: Category
+    tactics: tuple[Tactic, ...]
+    reasons: tuple[str, ...]
+
+
+def apply_rules(prepared_text: str) -> RuleHit | None:
+    """Most urgent category any rule found, with every firing rule's name as a reason."""
+    fired = [rule for rule in RULES if rule.matches(prepared_text)]
+    if not fired:
+        return None
+    order = list(Category)
+    best = min((r.category for r in fired), key=order.index)
+    tactics = tuple(dict.fromkeys(t for r in fired if r.category == best for t in r.tactics))
+    reasons = tuple(dict.fromkeys(r.name for r in fired))
+    return RuleHit(best, tactics, reasons)
