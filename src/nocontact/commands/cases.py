@@ -1,0 +1,131 @@
+"""`init` and `person`: the case, its two accounts and the persons being cut off."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from nocontact.commands.common import django_ready, fail
+
+person_app = typer.Typer(help="The ex and their proxies, and how to recognise them.",
+                         no_args_is_help=True)
+
+
+def _account(value: str, what: str) -> tuple[str, str]:
+    name, sep, password = value.partition(":")
+    if not sep or not name or not password:
+        fail(f"--{what} takes USER:PASSWORD")
+    return name, password
+
+
+def init(
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; take everything from flags.")] = False,
+    survivor: Annotated[str | None, typer.Option(help="USER:PASSWORD of the survivor's login.")] = None,
+    friend: Annotated[str | None, typer.Option(help="USER:PASSWORD of the trusted friend's login.")] = None,
+    region: Annotated[str, typer.Option(help="Country for phone numbers written without one.")] = "US",
+) -> None:
+    """Create the data folder, the database and the case with its two logins."""
+    if survivor is None or friend is None:
+        if yes:
+            fail("--yes needs --survivor and --friend")
+        typer.echo("A monitored device can reveal that this is used. Use a safer device if you can.")
+        s_name = typer.prompt("Your user name")
+        s_pass = typer.prompt("Your passphrase", hide_input=True, confirmation_prompt=True)
+        f_name = typer.prompt("Your trusted friend's user name")
+        f_pass = typer.prompt(
+            "A first passphrase for your friend (they choose their own when they join)",
+            hide_input=True, confirmation_prompt=True,
+        )
+        survivor_acc, friend_acc = (s_name, s_pass), (f_name, f_pass)
+    else:
+        survivor_acc, friend_acc = _account(survivor, "survivor"), _account(friend, "friend")
+    django_ready(migrate=True)
+    from nocontact.web.cases.models import Case
+    from nocontact.web.cases.services import Account, CaseError, create_case
+
+    if Case.objects.exists():
+        fail("a case already exists in this data folder")
+    try:
+        case = create_case(Account(*survivor_acc), Account(*friend_acc), region=region)
+    except CaseError as exc:
+        fail(str(exc))
+    typer.echo(f"Case {case.pk} created with two logins.")
+
+
+@person_app.command("add")
+def person_add(
+    role: Annotated[str, typer.Argument(help="ex or proxy")],
+    name: Annotated[str, typer.Option(help="A name for this person (only you see it).")],
+    email: Annotated[list[str] | None, typer.Option(help="An e-mail address (repeatable).")] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="A phone number (repeatable).")] = None,
+    handle: Annotated[list[str] | None, typer.Option(help="A handle, e.g. @name (repeatable).")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="A display name (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the person as JSON.")] = False,
+) -> None:
+    """Add the ex or a proxy with the addresses, numbers and names they use."""
+    if role not in {"ex", "proxy"}:
+        fail("ROLE must be ex or proxy")
+    django_ready()
+    from nocontact.core.identities import IdentityKind
+    from nocontact.web.cases.services import CaseError, add_person, only_case
+
+    identities = (
+        [(IdentityKind.EMAIL, v) for v in email or []]
+        + [(IdentityKind.PHONE, v) for v in phone or []]
+        + [(IdentityKind.HANDLE, v) for v in handle or []]
+        + [(IdentityKind.ALIAS, v) for v in alias or []]
+    )
+    try:
+        person = add_person(only_case(), role, name, identities)
+    except CaseError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(_person_dict(person)))
+    else:
+        typer.echo(f"Added {role} {person.pk} with {len(identities)} identit{'y' if len(identities) == 1 else 'ies'}.")
+
+
+def _person_dict(person: object) -> dict[str, object]:
+    p = person  # a Person; kept untyped here so this module imports no models at top level
+    return {
+        "id": p.pk,  # type: ignore[attr-defined]
+        "role": p.role,  # type: ignore[attr-defined]
+        "name": p.name,  # type: ignore[attr-defined]
+        "identities": [
+            {"kind": i.kind, "value": i.value, "written": i.written}
+            for i in p.identities.order_by("pk")  # type: ignore[attr-defined]
+        ],
+    }
+
+
+@person_app.command("list")
+def person_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the persons of the case and their identities."""
+    django_ready()
+    from nocontact.web.cases.services import CaseError, only_case
+
+    try:
+        case = only_case()
+    except CaseError as exc:
+        fail(str(exc))
+    persons = [_person_dict(p) for p in case.persons.order_by("pk")]
+    if as_json:
+        typer.echo(json.dumps(persons))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "role", "name", "identities")
+    for p in persons:
+        ids = ", ".join(f"{i['kind']}:{i['value']}" for i in p["identities"])  # type: ignore[attr-defined]
+        table.add_row(str(p["id"]), str(p["role"]), str(p["name"]), ids)
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.add_typer(person_app, name="person")

@@ -1,0 +1,35 @@
+"""Helpers shared by the commands: Django set-up and clear failures."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def django_ready(migrate: bool = False) -> None:
+    from nocontact.config import ConfigError
+
+    try:
+        from nocontact.web import setup_django
+
+        setup_django()
+    except ConfigError as exc:
+        fail(str(exc))
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+    else:
+        from django.db.migrations.executor import MigrationExecutor
+        from django.db import connection
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            call = "nocontact init"
+            fail(f"the database is not set up or is out of date: run `{call}` first")

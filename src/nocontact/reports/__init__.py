@@ -1,0 +1,1 @@
+"""Charts, calendars and printable reports, rendered on the server."""
