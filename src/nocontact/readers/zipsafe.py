@@ -53,7 +53,7 @@ def extract(archive: Path, dest: Path, limits: ZipLimits = DEFAULT_LIMITS) -> It
     file = str(archive)
     try:
         zf = zipfile.ZipFile(archive)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         yield ReadProblem(file, "byte 0", f"unreadable zip archive ({type(exc).__name__})")
         return
     total = 0
@@ -91,7 +91,7 @@ def extract(archive: Path, dest: Path, limits: ZipLimits = DEFAULT_LIMITS) -> It
                 target.unlink(missing_ok=True)
                 yield ReadProblem(file, position, "member exceeds the size/ratio limit")
                 continue
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as e:
+            except Exception as e:  # any decompression failure is this member's alone
                 target.unlink(missing_ok=True)
                 yield ReadProblem(file, position, f"member unreadable ({type(e).__name__})")
                 continue
