@@ -1,0 +1,1 @@
+"""Live e-mail screening: the IMAP watcher, its sinks, and ManageSieve upload."""
