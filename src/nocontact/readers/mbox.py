@@ -19,7 +19,7 @@ from nocontact.readers.email_message import parse_email, quick_sender, split_hea
 from nocontact.readers.types import Accept, Passed, Progress, ReadItem, accepts, no_progress
 
 NAME = "mbox"
-CHUNK = 4 * 1024 * 1024
+CHUNK = 1024 * 1024
 MAX_MESSAGE = 512 * 1024 * 1024
 TOO_LARGE = b"\x00too-large"
 _FROM_LINE = re.compile(rb"From \S*[^\r\n]*\d{1,2}:\d\d")

@@ -22,7 +22,7 @@ from nocontact.readers.types import Accept, Passed, Progress, ReadItem, accepts,
 from nocontact.readers.xmlfix import fix_char_refs, fix_control_bytes
 
 NAME = "sms_backup_restore"
-CHUNK = 4 * 1024 * 1024
+CHUNK = 1024 * 1024
 MAX_RECORD = 256 * 1024 * 1024
 _ROOT = re.compile(rb"<(smses|calls)[\s>/]")
 _TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)")

@@ -1,0 +1,17 @@
+"""A small valid document per format, the starting point of the property-based tests."""
+
+from __future__ import annotations
+
+from .conftest import mbox_message, sms_file, sms_record
+
+SEEDS: dict[str, tuple[str, bytes]] = {
+    "mbox": ("a.mbox", "".join(mbox_message(i) for i in range(3)).encode()),
+    "eml": ("a.eml", mbox_message(1).split("\n", 1)[1].encode()),
+    "sms_backup_restore": ("a.xml", sms_file(sms_record(i) for i in range(3)).encode()),
+    "calls": (
+        "c.xml",
+        b'<?xml version="1.0"?><calls count="2"><call number="+15550001111" duration="3" '
+        b'date="1700000000000" type="3" /><call number="-1" duration="0" '
+        b'date="1700000001000" type="6" /></calls>',
+    ),
+}

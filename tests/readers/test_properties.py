@@ -1,0 +1,92 @@
+"""Property-based: whatever the bytes, every reader only yields items and never raises."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nocontact.core.message import RawMessage, ReadProblem
+from nocontact.readers import read_path
+from nocontact.readers.types import Passed
+
+from .conftest import mbox_message, sms_file, sms_record
+from .seeds import SEEDS
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read_all(data: bytes, name: str, accept: bool) -> list[object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        items = list(read_path(path, accept=(lambda s: len(s) % 2 == 0) if accept else None))
+    for item in items:
+        assert isinstance(item, RawMessage | ReadProblem | Passed)
+        if isinstance(item, RawMessage):
+            assert item.sent_at.tzinfo is not None and item.source_id
+        if isinstance(item, ReadProblem):
+            assert item.file.endswith(name) and item.position and item.reason
+    return items
+
+
+@st.composite
+def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
+    data = bytearray(seed)
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["insert", "delete", "truncate", "replace"]))
+        noise = draw(st.binary(min_size=1, max_size=24))
+        if action == "insert":
+            data[at:at] = noise
+        elif action == "delete":
+            del data[at : at + len(noise)]
+        elif action == "truncate":
+            del data[at:]
+        else:
+            data[at : at + len(noise)] = noise
+    return bytes(data)
+
+
+@SETTINGS
+@given(data=st.data(), fmt=st.sampled_from(sorted(SEEDS)), accept=st.booleans())
+def test_every_reader_survives_mutated_input(data: st.DataObject, fmt: str, accept: bool) -> None:
+    name, seed = SEEDS[fmt]
+    _read_all(data.draw(mutated(seed)), name, accept)
+
+
+@SETTINGS
+@given(
+    senders=st.lists(st.emails(), min_size=1, max_size=5),
+    bodies=st.lists(st.text(max_size=200), min_size=1, max_size=5),
+)
+def test_mbox_of_arbitrary_text_yields_one_item_per_message(
+    senders: list[str], bodies: list[str]
+) -> None:
+    safe = [b.replace("\r", "").replace("\nFrom ", "\n>From ") for b in bodies]
+    text = "".join(mbox_message(i, senders[i % len(senders)], b + "x") for i, b in enumerate(safe))
+    items = _read_all(text.encode("utf-8", "surrogatepass"), "m.mbox", accept=False)
+    assert len([i for i in items if isinstance(i, RawMessage)]) == len(bodies)
+
+
+@SETTINGS
+@given(bodies=st.lists(st.text(max_size=80), min_size=1, max_size=6))
+def test_sms_of_arbitrary_text_round_trips_the_body(bodies: list[str]) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    records = [
+        sms_record(i).replace('body="text ' + str(i) + ' &amp; more"', "body=" + quoteattr(b))
+        for i, b in enumerate(bodies)
+    ]
+    items = _read_all(sms_file(records).encode("utf-8", "surrogatepass"), "s.xml", accept=False)
+    messages = [i for i in items if isinstance(i, RawMessage)]
+    problems = [i for i in items if isinstance(i, ReadProblem)]
+    assert len(messages) + len(problems) == len(bodies)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_raise(data: bytes) -> None:
+    _read_all(data, "blob", accept=False)
