@@ -86,7 +86,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = CONFIG.home / "static"
+STATIC_ROOT = None  # served from the package by WhiteNoise; no collectstatic step
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 
