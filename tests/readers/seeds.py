@@ -15,3 +15,9 @@ SEEDS: dict[str, tuple[str, bytes]] = {
         b'date="1700000001000" type="6" /></calls>',
     ),
 }
+
+SEEDS["whatsapp"] = (
+    "chat.txt",
+    "[03/02/2024, 9:05:01\u202fPM] Sam: first\nmore\n12/31/20, 11:59 PM - B: x\n".encode(),
+)
+SEEDS["signal"] = ("s.txt", b"[2019-12-24, 12:23] Jane: Hello\n[2020-01-17, 21:49] J: Hi\n")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nocontact.core.message import RawMessage, ReadProblem
-from nocontact.readers import eml, mbox, sms_xml, zipsafe
+from nocontact.readers import chat_text, eml, mbox, sms_xml, zipsafe
 from nocontact.readers.types import Accept, Passed, Progress, ReadItem, no_progress
 
 __all__ = [
@@ -48,6 +48,10 @@ FORMATS: list[Format] = [
     Format(mbox.NAME, lambda head, _: mbox.sniff(head), mbox.read),
     Format(sms_xml.NAME, lambda head, _: sms_xml.sniff(head), sms_xml.read),
     Format(eml.NAME, _maildir_or_eml, eml.read),
+    Format(chat_text.SIGNAL, lambda head, _: chat_text.sniff_signal(head), chat_text.read_signal),
+    Format(
+        chat_text.WHATSAPP, lambda head, _: chat_text.sniff_whatsapp(head), chat_text.read_whatsapp
+    ),
 ]
 
 _MEDIA_MAGIC = (
