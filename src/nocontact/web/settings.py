@@ -30,7 +30,7 @@ MIDDLEWARE = [
     "nocontact.web.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "nocontact.web.csrf.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "nocontact.web.security.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,0 +1,53 @@
+"""Headless Chromium logs in as the survivor and as the friend and checks what each sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nocontact.ingest import import_paths
+from tests.conftest import EX_EMAIL, FRIEND_PASSWORD, SURVIVOR_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WORDS = "I drove past your place last night and your light was on"
+
+
+@pytest.fixture
+def stored(personas, tmp_path: Path):
+    mbox = tmp_path / "in.mbox"
+    mbox.write_text(
+        f"From {EX_EMAIL} Mon Nov  2 21:14:00 2026\nFrom: Jordan <{EX_EMAIL}>\n"
+        "To: sam@example.net\nSubject: tonight\nDate: Mon, 02 Nov 2026 21:14:00 -0500\n"
+        f"Message-ID: <b1@example.com>\n\n{WORDS}\n\n"
+    )
+    assert import_paths(personas.case, [mbox]).stored == 1
+    return personas
+
+
+def _login(page, base: str, username: str, password: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def test_survivor_sees_the_dashboard_without_words(stored, live_server, phone_page) -> None:
+    requests: list[str] = []
+    phone_page.on("request", lambda r: requests.append(r.url))
+    _login(phone_page, live_server.url, stored.survivor.username, SURVIVOR_PASSWORD)
+    assert phone_page.url.endswith("/overview/")
+    body = phone_page.inner_text("body")
+    assert "1 attempt" in body
+    assert "drove past" not in phone_page.content()
+    assert phone_page.locator("svg.chart").count() == 2
+    assert all(url.startswith(live_server.url) for url in requests), "no third-party requests"
+
+
+def test_friend_sees_the_words(stored, live_server, phone_page) -> None:
+    _login(phone_page, live_server.url, stored.friend.username, FRIEND_PASSWORD)
+    assert phone_page.url.endswith("/queue/")
+    assert WORDS in phone_page.inner_text("body")
+    assert phone_page.locator(".tag-threat").count() == 1
