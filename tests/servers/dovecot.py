@@ -146,6 +146,7 @@ first_valid_gid = 1
 {ssl_block}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 mail_max_userip_connections = 200
 mailbox_idle_check_interval = 1 secs
@@ -199,7 +200,10 @@ plugin {{
 
     def start(self) -> None:
         cmd = [DOVECOT, "-F", "-c", str(self.conf)]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # A session of its own, so stop() can end the master and every child with it.
+        self.proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -215,12 +219,16 @@ plugin {{
     def stop(self) -> None:
         if self.proc is None:
             return
-        self.proc.send_signal(signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        # Mail processes outlive the master's SIGTERM; a real restart drops their clients too.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc = None
         # Wait for the port to be free again so a restart binds the same one.
         deadline = time.monotonic() + 5

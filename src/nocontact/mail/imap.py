@@ -112,7 +112,7 @@ class Verdict:
     folders: int = 0
 
 
-def test_connection(account: ImapAccount) -> Verdict:
+def check_connection(account: ImapAccount) -> Verdict:
     """Connect, log in, list folders and read the capabilities; never raises MailError."""
     try:
         client = connect(account)
