@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import logging
-import threading
 
 import pytest
 
 from nocontact.mail.errors import MailConnectError, MailLoginError, MailTlsError
-from nocontact.mail.imap import TlsMode, connect, check_connection
+from nocontact.mail.imap import TlsMode, check_connection, connect
 from nocontact.mail.sqlite_sink import SqliteSink
 from nocontact.mail.watcher import Watcher, WatchOptions, backoff_delay
 from tests.servers.dovecot import DovecotServer, MailUser, free_port, make_message
 
-from .conftest import EX, QUARANTINE, RunningWatcher, account_for, client_for, message_ids, \
-    wait_until, watcher_for
+from .conftest import (
+    EX,
+    QUARANTINE,
+    RunningWatcher,
+    account_for,
+    client_for,
+    message_ids,
+    wait_until,
+    watcher_for,
+)
 
 pytestmark = pytest.mark.dovecot
 
@@ -55,10 +62,11 @@ def test_watcher_stops_on_wrong_password_instead_of_retrying(
     mail_user = dovecot_private.add_user()
     caplog.set_level(logging.DEBUG)
     watcher = Watcher(account_for(mail_user, password="wrong-pw-456"), sink)
-    thread = threading.Thread(target=lambda: pytest.raises(MailLoginError, watcher.run))
-    thread.start()
-    thread.join(timeout=10)
-    assert not thread.is_alive()
+    running = RunningWatcher(watcher)
+    running.thread.start()
+    running.thread.join(timeout=10)
+    assert not running.thread.is_alive()
+    assert isinstance(running.error, MailLoginError)
     _assert_private(caplog.text, mail_user, "wrong-pw-456")
 
 
