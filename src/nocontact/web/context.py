@@ -5,4 +5,8 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    return {"site_title": settings.NOCONTACT.site_title}
+    membership = getattr(getattr(request, "user", None), "membership", None)
+    return {
+        "site_title": settings.NOCONTACT.site_title,
+        "role": membership.role if membership is not None else "",
+    }

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nocontact.web.cases import views as cases
+from nocontact.web.cases import views_persons as persons
 
 urlpatterns = [
     path("", cases.home, name="home"),
@@ -11,5 +12,11 @@ urlpatterns = [
     path("x/", cases.quick_exit, name="quick_exit"),
     path("overview/", cases.dashboard, name="dashboard"),
     path("help/", cases.safety, name="safety"),
+    path("people/", persons.persons, name="persons"),
+    path("people/<int:pk>/", persons.person, name="person"),
+    path("people/<int:pk>/rename/", persons.rename, name="person_rename"),
+    path("people/<int:pk>/merge/", persons.merge, name="person_merge"),
+    path("people/<int:pk>/identity/<int:identity_pk>/remove/", persons.remove_identity,
+         name="person_identity_remove"),
     path("queue/", include("nocontact.web.review.urls")),
 ]

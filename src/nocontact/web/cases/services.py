@@ -95,3 +95,15 @@ def role_of(user: object) -> tuple[Case, str] | None:
     if membership is None:
         return None
     return membership.case, membership.role
+
+
+def merge_persons(keep: Person, other: Person) -> None:
+    """Fold `other` into `keep`: identities and messages move, nothing is lost or duplicated."""
+    if keep.case_id != other.case_id:
+        raise CaseError("persons of different cases cannot be merged")
+    if keep.pk == other.pk:
+        raise CaseError("a person cannot be merged with themself")
+    with transaction.atomic():
+        Identity.objects.filter(person=other).update(person=keep)
+        other.messages.update(person=keep)
+        other.delete()
