@@ -22,8 +22,8 @@ import training_phrases as P
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "training"
 SEED = 20261125
-COUNTS = {"threat": 650, "self_harm": 500, "legal": 650, "logistics": 800, "hoovering": 1100,
-          "other": 350}
+COUNTS = {"threat": 900, "self_harm": 650, "legal": 800, "logistics": 1000, "hoovering": 1400,
+          "other": 400}
 
 PROXY_TACTICS = ["pity", "pretext", "pity", "flattery", "flattery", "pretext", "pretext",
                  "pity", "pretext", "apology", "pity"]
@@ -138,7 +138,8 @@ def make(rng: random.Random, category: str) -> tuple[str, set[str]]:
     if category == "hoovering":
         if rng.random() < 0.18:
             i = rng.randrange(len(P.PROXY_LINES))
-            return P.PROXY_LINES[i], {PROXY_TACTICS[i]}
+            tactics = PROXY_TACTICS + P.PROXY_TACTICS_MORE
+            return P.PROXY_LINES[i], {tactics[i]}
         parts, tactics = hoover_parts(rng, rng.choice([1, 1, 2, 2, 3]))
         return join(rng, parts), tactics
     if category == "other":
@@ -185,7 +186,7 @@ def public(rng: random.Random, shared: Path) -> list[dict[str, object]]:
     personal = re.compile(r"\b(miss|love|sorry|how are|how r|thinking of|baby|babe|darling)\b",
                           re.IGNORECASE)
     ham = [r[1] for r in sms_rows if r[0] == "ham" and not personal.search(r[1])]
-    for text in rng.sample(spam, 500) + rng.sample(ham, 500):
+    for text in rng.sample(spam, 500) + rng.sample(ham, 1200):
         rows.append({"text": text, "category": "other", "tactics": [],
                      "source": "sms_spam_collection (CC BY 4.0)"})
     with (shared / "datasets/hatecheck/test_suite_cases.csv").open(encoding="utf-8") as fh:
@@ -195,10 +196,22 @@ def public(rng: random.Random, shared: Path) -> list[dict[str, object]]:
             rows.append({"text": case["test_case"].strip(), "category": "threat",
                          "tactics": ["intimidation"],
                          "source": "HateCheck, Röttger et al. 2021 (CC BY 4.0)"})
+    # All identity-neutral contrast cases, so group words alone do not signal a threat.
     neutral = [c for c in cases if c["functionality"] in ("ident_neutral_nh", "ident_pos_nh")]
-    for case in rng.sample(neutral, 120):
+    for case in neutral:
         rows.append({"text": case["test_case"].strip(), "category": "other", "tactics": [],
                      "source": "HateCheck, Röttger et al. 2021 (CC BY 4.0)"})
+    # GoEmotions comments labelled only "neutral": everyday wording that is none of our
+    # categories. Those a safety rule would flag are left out to keep labels consistent.
+    from nocontact.core.classify.preprocess import prepare
+    from nocontact.core.classify.rules import apply_rules
+    lines = (shared / "datasets/goemotions/train.tsv").open(encoding="utf-8").read().splitlines()
+    neutral_comments = [ln.split("\t")[0].replace("[NAME]", "Sam") for ln in lines
+                        if ln.split("\t")[1] == "27"]
+    kept = [t for t in rng.sample(neutral_comments, 900) if apply_rules(prepare(t)) is None]
+    for text in kept[:700]:
+        rows.append({"text": text, "category": "other", "tactics": [],
+                     "source": "GoEmotions, Demszky et al. 2020 (CC BY 4.0)"})
     return rows
 
 

@@ -206,7 +206,7 @@ HOOVER_PARTS: dict[str, list[str]] = {
         "your favourite band is touring, want to go?", "how's your mum doing?",
         "hope you're well", "guess who I bumped into today", "I found your old scarf lol",
         "happy new year, hope it's a good one", "you still up?", "random question",
-        "did you watch the match last night?", "hi", "thinking of you on {holiday}",
+        "did you watch the match last night?", "thinking of you on {holiday}",
         "are you free for a coffee sometime?", "I got a new job btw",
     ],
     "flattery": [
@@ -303,3 +303,139 @@ QUOTED_REPLIES = [
 ]
 EMOJI = ["😢", "❤️", "🙏", "😡", "💔", "😘", "🤬", "😭", "🔪", "👀", "😂", "🥺", "💋", "🎂"]
 FILLERS = ["um", "uh", "like", "you know", "so yeah", "anyway"]
+
+# Second round: wider vocabulary so the model learns meaning beyond the first banks' words.
+THREAT += [
+    ("I know which gym you go to now", "intimidation"),
+    ("tell {partner} to sleep with one eye open", "intimidation"),
+    ("the back window of your place doesn't lock properly, did you know", "intimidation"),
+    ("I was outside your work at lunch, you didn't notice me", "intimidation"),
+    ("I've got your new number, your new address is next", "intimidation"),
+    ("funny, your light was on until 2am last night", "intimidation"),
+    ("I'll wait for you after your shift", "intimidation"),
+    ("those photos of you would get a lot of views online", "intimidation"),
+    ("I'll make sure your employer gets the full video", "intimidation"),
+    ("your son's football practice finishes at 6 right? I'll be there", "intimidation"),
+    ("nobody will find you when I'm done", "intimidation"),
+    ("I'll break your jaw", "intimidation"),
+    ("I'm going to wreck your car so you can't run off", "intimidation"),
+    ("you're going to get what you deserve and I'll be the one giving it", "intimidation"),
+    ("I'm on my way to yours and I'm not in a good mood", "intimidation"),
+    ("I'll set fire to the place with you in it", "intimidation"),
+    ("keep your kids close", "intimidation"),
+    ("I know what car {partner} drives", "intimidation"),
+    ("your parents' house is very easy to get into", "intimidation"),
+    ("I'll find out where the refuge is", "intimidation"),
+    ("I've been sitting in my car outside your building all night", "intimidation"),
+    ("I still have a key to your place", "intimidation"),
+    ("check under your car before you drive", "intimidation"),
+    ("your new haircut suits you, saw it through the window", "intimidation,flattery"),
+    ("I'll upload the tape if you don't come back", "intimidation"),
+    ("one phone call and your secrets are all over town", "intimidation"),
+]
+SELF_HARM += [
+    ("I've got a bottle of vodka and all my tablets lined up", "pity"),
+    ("I'm on the train tracks", "pity"),
+    ("I'm writing letters to everyone tonight. this is the end", "pity"),
+    ("the razor is right here and I'm so tired", "pity"),
+    ("I hope I don't wake up", "pity"),
+    ("I made a plan to end things this weekend", "pity"),
+    ("I got out of hospital today after the overdose", "pity"),
+    ("i'm in the psych ward, they found me in time", "pity"),
+    ("I drove to the coast to end it", "pity"),
+    ("I'm going to walk in front of a lorry", "pity"),
+    ("goodbye. tell the kids daddy loved them", "pity"),
+    ("there's nothing left to live for", "pity"),
+    ("I keep looking at the rope in the shed", "pity"),
+    ("my last night on earth and you won't even answer", "pity,provocation"),
+    ("I slashed my arms again", "pity"),
+]
+LEGAL += [
+    ("PC {ex} from the local station will ring you about your statement", ""),
+    ("the magistrates have listed the case for {date}", ""),
+    ("my barrister will be at the final hearing on {date}", ""),
+    ("the tribunal has confirmed {date} for the hearing", ""),
+    ("the court listing has changed, it's now {time} on {date}", ""),
+    ("Cafcass need the safeguarding forms back before the first hearing", ""),
+    ("the bailiffs have been instructed following the county court judgment", ""),
+    ("the judge has asked for a section 7 report", ""),
+    ("the divorce application was issued today, expect the acknowledgement of service", ""),
+    ("police took my statement, the officer in charge will be in touch with you", ""),
+    ("my {lawyer} is drafting the response to your application", ""),
+    ("fact-finding hearing is in two weeks at {court}", ""),
+    ("the judge made an interim order, copy attached", ""),
+    ("the DV protection notice was served last night", ""),
+    ("mediation certificate was signed so I can apply to court now", ""),
+]
+LOGISTICS += [
+    ("the mortgage company wrote about the missed payment, what are we doing", ""),
+    ("I sold the old sofa, I'll send you your share", ""),
+    ("there's a letter from the tax office for you here", ""),
+    ("nursery fees are due on the 1st, your turn", ""),
+    ("the car's MOT runs out next week and it's in your name", ""),
+    ("the estate agent wants to do a valuation {day}", ""),
+    ("{kid} got a place at the new school, we need to accept by {day}", ""),
+    ("{pet}'s booster is overdue, can you book it", ""),
+    ("I'll drop {kid}'s PE kit and reading book at yours", ""),
+    ("the storage unit rent went up, £40 more a month", ""),
+    ("{kid}'s glasses broke, the optician says £90 to replace", ""),
+    ("your TV licence letters keep coming here", ""),
+    ("can you bring {kid}'s birth certificate for the passport office", ""),
+    ("the childminder needs paying by {day}", ""),
+    ("I've booked {kid}'s jabs for {day} at {time}, can you take them", ""),
+    ("the lease ends on the 30th and the landlord wants the keys back", ""),
+    ("I'm taking my name off the broadband, sort your own", ""),
+    ("maintenance payment is late again, please send it today", ""),
+    ("the water company needs a meter reading, can you send a photo", ""),
+    ("{kid} wants to stay at mine on {day}, is that ok with you", ""),
+]
+HOOVER_PARTS["pretext"] += [
+    "happy Easter", "hope you're enjoying the sunshine", "did you get my card?",
+    "is this still your number?", "remember that cafe we liked? it's shutting down",
+    "saw your cousin at the shops, how's everyone", "you coming to the reunion?",
+    "thought you might want to know the old house is for sale", "happy mother's day",
+    "just wanted to say hi", "how was your holiday?", "congrats on the new job",
+]
+HOOVER_PARTS["flattery"] += [
+    "walked past our old place and couldn't stop thinking about you", "you're still the one",
+    "you looked stunning in your new profile picture", "I listen to your old voicemails",
+    "nobody has ever made me laugh like you did", "you were the love of my life",
+]
+HOOVER_PARTS["apology"] += [
+    "I've been going to an anger management course", "I've done a lot of reflecting",
+    "I understand now how much I hurt you", "I've been seeing a counsellor",
+    "I'm ready to be the partner you deserved", "I'm truly sorry for the way I treated you",
+]
+HOOVER_PARTS["pity"] += [
+    "I've been ill for weeks and nobody checks on me", "I've got no one left",
+    "you just abandoned me after everything", "this is the worst year of my life",
+    "I can't cope on my own", "my life fell apart when you left",
+]
+HOOVER_PARTS["provocation"] += [
+    "playing the victim again", "your friends think you're a joke",
+    "crying to your therapist about me? pathetic", "you're an embarrassment",
+    "you always were a drama queen", "enjoy your sad little life",
+]
+HOOVER_PARTS["intimidation"] += [
+    "if you don't answer I'll turn up at your mum's", "mark my words",
+    "I'll make sure everyone knows what kind of person you are", "you have 24 hours",
+    "I'm not going away", "don't think you can hide behind your friends",
+]
+PROXY_LINES += [
+    "It's his dad. He's not coping. Could you give him a ring",
+    "Hi, Rob's sister here, are you still at the same place? I've got a parcel for you",
+    "{ex} keeps your photo by his bed, he'll never get over you",
+    "{ex} is doing a course now, he really wants to make it right with you",
+]
+PROXY_TACTICS_MORE = ["pity", "pretext", "flattery", "apology"]
+OTHER += [
+    "Your grocery delivery arrives between 7 and 8pm", "Hi, is this Sophie? It's Jen from work",
+    "Your one-time passcode is 3381", "Text WIN to enter our free prize draw",
+    "Your flu jab is due, book at your GP surgery", "Your payment to the water company was successful",
+    "Bin collection is moved to Saturday this week", "Is the bike still for sale?",
+    "Your food order is on its way", "Match cancelled this Sunday, waterlogged pitch",
+    "Please confirm attendance for the team lunch", "Courtesy call from your broadband provider",
+    "Can you send me the slides from today's meeting", "Library book due back on the 12th",
+    "Your gym membership has been renewed", "The school newsletter is attached",
+    "Our office will be closed on Monday for the bank holiday",
+]

@@ -75,6 +75,15 @@ RULES: tuple[Rule, ...] = (
        r"can't hide (?:from me|forever)|nowhere (?:to|you can) hide|i'll find you|i will find you|"
        r"hunt you|you'll never see (?:the kids|them|your kids|your children) again)\b",
        None, INT),
+    _r("threat: bodily harm wording", T,
+       r"\b(?:snap|break|smash|bash|cave|kick|punch|rip|slit|cut|ruin|rearrange|mess up)\w*\s+"
+       r"(?:your|ur|his|her|their)\s+(?:\w+\s+)?(?:neck|skull|head|face|jaw|legs?|arms?|"
+       r"teeth|throat|nose|ribs|knees?)\b|\bteach (?:you|him|her) a lesson\b|\bsort (?:you|him) "
+       r"out\b|\bput (?:you|him|her|them) in (?:the )?(?:hospital|a wheelchair|intensive care)\b|"
+       r"\blast time you (?:see|ever see|breathe)\b|\bwon't (?:make it|live) to\b|\bregret "
+       r"being born\b|\b(?:paper|it|that) burns\b|\bso do houses\b|\b(?:petrol|gasoline) "
+       r"(?:through|in|on) your\b",
+       _DENIAL, INT),
     _r("threat: weapon mentioned", T,
        r"\b(?:i (?:have|got|bought|own)|i've got|loaded|my)\s+(?:a\s+)?(?:gun|knife|blade|"
        r"rifle|pistol|shotgun|machete|bat)\b", None, INT),
@@ -89,7 +98,15 @@ RULES: tuple[Rule, ...] = (
        r"outside|leaving|going|today|yesterday|tonight|last night|this morning|walking|driving|"
        r"on|coming|getting|kissing|holding|wearing|and)\b|\bi can see you\b|\bi'm watching you\b|"
        r"\bi've been watching\b|\bi watched you\b|\bi followed you\b|\bfollowing you\b|"
-       r"\bnice (?:dress|outfit|shirt|jacket|haircut|car) (?:today|tonight|this morning)\b",
+       r"\bnice (?:dress|outfit|shirt|jacket|haircut|car) (?:today|tonight|this morning)\b|"
+       r"\b(?:seeing|spotting) you (?:at|in|with|outside|on)\b|\bi was (?:behind you|"
+       r"\w+ rows? back|right there|across the road|outside|there too)\b|\bwaiting (?:by|at|"
+       r"outside|near|for you (?:at|outside|by)) your\b|\b(?:minutes|mins) (?:from|away from) "
+       r"your\b|\bon your doorstep\b|\bleft (?:something|a \w+) (?:on|at|by|outside) your\b|"
+       r"\bi know you're (?:home|in there|alone|inside)\b|\bi might (?:join|pop in|come by)\b|"
+       r"\bwho's been (?:in|moving|going through)\b|\bi know (?:what|where) (?:he|she|you) "
+       r"(?:drives|parks|park|lives|sleeps)\b|\byour (?:new )?(?:flat|house|place) (?:looks|is "
+       r"lovely)\b",
        None, INT),
     _r("threat: stalking (location)", T,
        r"\bi know where\s+(?:you|your|the kids|she|he)\b|\bi (?:found|know|got|have) your "
@@ -98,7 +115,10 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:i'm|i am) coming (?:over|in|round|to your|for you|to get you|to find you)\b|"
        r"\bcome out or\b|\bopen the door\b|\bi know (?:what time|when) you\b|"
        r"\byour (?:new )?(?:address|location) is\b|\bi'm in your (?:house|flat|garden|building)\b|"
-       r"\bread your (?:messages|emails|texts)\b|\bi can see your (?:location|messages|emails)\b",
+       r"\bread your (?:messages|emails|texts)\b|\bi can see your (?:location|messages|emails)\b|"
+       r"\b(?:checked|check|checking|watching|saw) your (?:location|find my|snapchat map|live "
+       r"location)\b|\b(?:family|location) sharing\b|\bsnap map\b|\bspyware\b|"
+       r"\bi (?:can|could) be (?:at|outside) your\b|\bflimsy (?:back |front )?door\b",
        None, INT),
     # --- threats to publish images or private information
     _r("threat: publish images or secrets", T,
@@ -130,7 +150,19 @@ RULES: tuple[Rule, ...] = (
        r"\bnoose\b|\brope is ready\b|\bgoodbye (?:forever|for good|world|everyone)\b|"
        r"\bthis is my (?:last|final) (?:message|text|goodbye)\b|\bsuicide note\b|"
        r"\bwrote (?:a|my) (?:note|letter) for\b|\bi(?:'ve| have)? tried to (?:kill|end|hurt)\b|"
-       r"\bin (?:the )?(?:hospital|er|a&e|psych ward) (?:after|because) i (?:tried|took|cut)\b",
+       r"\bin (?:the )?(?:hospital|er|a&e|psych ward) (?:after|because) i (?:tried|took|cut)\b|"
+       r"\b(?:razor|blade|noose|rope|paracetamol|co-codamol|tylenol|painkillers|sleeping pills|"
+       r"exhaust|hosepipe|carbon monoxide)\b.{0,60}\b(?:myself|in front of me|ready|tonight|all "
+       r"day|an hour|for hours|looking at|wrists?|garage|enough|saving|stockpil\w*|not scared)\b|"
+       r"\b(?:cliff|cliffs|train tracks|railway line|motorway bridge|the edge|the ledge|roof of)\b"
+       r".{0,40}\b(?:sitting|standing|here now|tonight|going to|gonna|jump)\b|"
+       r"\b(?:walk|walking|going) into the (?:sea|river|lake|water|traffic)\b|"
+       r"\bfinish what i started\b|\bbefore it worked\b|\bdidn't work\b.{0,30}\btry again\b|"
+       r"\b(?:psych unit|psych ward|psychiatric ward|sectioned|stomach pumped)\b|"
+       r"\bleft (?:letters|notes|a letter|a note) for\b|\bmade my peace\b|\b(?:the|my) last "
+       r"night\b.{0,20}\b(?:alive|on earth|ever)\b|\btonight is the (?:last|night)\b|"
+       r"\bwon't be waking up\b|\bnever wake up\b|\bdon't want to exist\b|\bcan't go on\b|"
+       r"\bnothing (?:left )?to live for\b|\bi've got a plan\b|\bthis is goodbye\b",
        None, PITY),
     # --- concrete legal process
     _r("legal: court or hearing date", L,
@@ -157,7 +189,11 @@ RULES: tuple[Rule, ...] = (
        r"\bdecree (?:nisi|absolute)\b|\bdocket\b|\bclaim (?:number|form)\b|\baffidavit\b|"
        r"\bcourt (?:papers|documents|forms|fees|clerk|order|registry|filing)\b|\bprocess server\b|"
        r"\bbeing served\b|\bget served\b|\bbeen served\b|\bcafcass\b|\bguardian ad litem\b|"
-       r"\bparenting plan\b.{0,40}\bcourt\b"),
+       r"\bparenting plan\b.{0,40}\bcourt\b|\b(?:magistrates|tribunal|barrister|bailiffs?|"
+       r"court listing|listed for|fact-finding|section 7|c100|c1a|form e|acknowledg(?:e)?ment of "
+       r"service|directions hearing|return date|final hearing|first hearing|consent order|"
+       r"divorce application|application has been issued)\b|\bpc [a-z]+ (?:came|called|said|"
+       r"wants|will|asked|rang)\b"),
     _r("legal: police involvement", L,
        r"\b(?:police|cops|officer|detective|sheriff|constable)\b.{0,60}\b(?:report|statement|"
        r"interview|station|case|called|contacted|came|visited|want|wants|asked|crime number|"

@@ -1,0 +1,80 @@
+"""Rules first, then the model; windows for long texts; a rule's threat or self_harm is
+never overruled downward."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nocontact.core.classify.model import FloatArray, LinearModel, shipped_model
+from nocontact.core.classify.preprocess import prepare, windows
+from nocontact.core.classify.rules import apply_rules
+from nocontact.core.taxonomy import (
+    CATEGORY_ORDER,
+    Category,
+    Classification,
+    Tactic,
+    urgency_rank,
+)
+
+SENDER_ROLES = frozenset({"ex", "proxy", "unknown"})
+RULE_CONFIDENCE = 0.95
+# The model's safety categories only need this much probability to win: a missed threat
+# harms the user, a false alarm costs a friend's look.
+SAFETY_THRESHOLD = {Category.THREAT: 0.40, Category.SELF_HARM: 0.40, Category.LEGAL: 0.45}
+
+
+def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, FloatArray, str]:
+    """Category, its probability, max tactic probabilities over windows, and a short cue."""
+    parts = windows(prepared)
+    cat_probs, tac_probs = zip(*(model.predict(p) for p in parts), strict=True)
+    tactic_p = np.max(np.vstack(tac_probs), axis=0)
+    chosen: tuple[Category, float, int] | None = None
+    for i, probs in enumerate(cat_probs):
+        for cat, threshold in SAFETY_THRESHOLD.items():
+            p = float(probs[model.categories.index(cat)])
+            if p >= threshold and (chosen is None or urgency_rank(cat) < urgency_rank(chosen[0])):
+                chosen = (cat, p, i)
+    if chosen is None:
+        mean = np.mean(np.vstack(cat_probs), axis=0)
+        best = int(np.argmax(mean))
+        chosen = (Category(model.categories[best]), float(mean[best]), 0)
+    category, prob, window = chosen
+    cue = model.top_cue(parts[window], model.categories.index(category))
+    return category, prob, tactic_p, cue
+
+
+def classify_with(model: LinearModel, text: str, channel: str | None = None,
+                  sender_role: str | None = None) -> Classification:
+    del channel  # accepted by the contract; the model does not use it yet
+    if sender_role is not None and sender_role not in SENDER_ROLES:
+        raise ValueError("sender_role must be one of ex, proxy, unknown")
+    prepared = prepare(text or "")
+    if not any(ch.isalnum() for ch in prepared):
+        return Classification(Category.OTHER, (), 0.9, ("empty or no words",))
+    hit = apply_rules(prepared)
+    m_cat, m_prob, tactic_p, cue = _model_view(model, prepared)
+    model_reason = f"model: {m_cat.value} {m_prob:.2f}" + (f", cue \"{cue}\"" if cue else "")
+    if hit is not None and urgency_rank(hit.category) <= urgency_rank(m_cat):
+        category, confidence = hit.category, max(RULE_CONFIDENCE, m_prob if m_cat == hit.category
+                                                 else 0.0)
+        reasons = [*hit.reasons, model_reason] if m_cat == hit.category else list(hit.reasons)
+    else:
+        category, confidence = m_cat, m_prob
+        reasons = [model_reason] + (list(hit.reasons) if hit else [])
+    tactics = set(hit.tactics if hit and hit.category == category else ())
+    for i, name in enumerate(model.tactics):
+        if tactic_p[i] >= model.tac_thresholds[i]:
+            tactics.add(Tactic(name))
+            reasons.append(f"tactic {name} {tactic_p[i]:.2f}")
+    if category == Category.THREAT:
+        tactics.add(Tactic.INTIMIDATION)
+    ordered = tuple(t for t in Tactic if t in tactics)
+    return Classification(category, ordered, round(float(confidence), 4), tuple(reasons))
+
+
+def classify(text: str, channel: str | None = None,
+             sender_role: str | None = None) -> Classification:
+    return classify_with(shipped_model(), text, channel, sender_role)
+
+
+__all__ = ["CATEGORY_ORDER", "classify", "classify_with"]

@@ -1,0 +1,128 @@
+"""Loading and running the shipped linear model (numpy arrays in an npz, never pickle).
+
+The manifest beside the npz names its SHA-256; a file that does not match is refused."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from nocontact.core.classify.features import analyse
+
+MODEL_DIR = Path(__file__).resolve().parent / "weights"
+MANIFEST_NAME = "manifest.json"
+
+FloatArray = npt.NDArray[np.float64]
+
+
+class ClassifierError(Exception):
+    """Anything that stops the classifier from running; never carries message text."""
+
+
+class ModelIntegrityError(ClassifierError):
+    """The model file is missing, altered or does not match its manifest."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    version: str
+    categories: tuple[str, ...]
+    tactics: tuple[str, ...]
+    vocabulary: dict[str, int]
+    terms: list[str]
+    idf: FloatArray
+    cat_weights: FloatArray  # features x categories
+    cat_bias: FloatArray
+    tac_weights: FloatArray  # features x tactics
+    tac_bias: FloatArray
+    tac_thresholds: FloatArray
+
+    def vectorise(self, prepared_text: str) -> tuple[npt.NDArray[np.intp], FloatArray]:
+        counts = Counter(t for t in analyse(prepared_text) if t in self.vocabulary)
+        if not counts:
+            return np.empty(0, dtype=np.intp), np.empty(0)
+        idx = np.fromiter((self.vocabulary[t] for t in counts), dtype=np.intp, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64,
+                         count=len(counts))
+        vals = tf * self.idf[idx]
+        return idx, vals / np.linalg.norm(vals)
+
+    def predict(self, prepared_text: str) -> tuple[FloatArray, FloatArray]:
+        """Category probabilities (softmax) and per-tactic probabilities (sigmoid)."""
+        idx, vals = self.vectorise(prepared_text)
+        cat_logits = vals @ self.cat_weights[idx] + self.cat_bias
+        tac_logits = vals @ self.tac_weights[idx] + self.tac_bias
+        cat_logits = cat_logits - cat_logits.max()
+        cat_p = np.exp(cat_logits)
+        return cat_p / cat_p.sum(), 1.0 / (1.0 + np.exp(-tac_logits))
+
+
+    def top_cue(self, prepared_text: str, category_index: int) -> str:
+        """The word or word pair that pushed hardest towards the category (at most two
+        words of the message), or "" if none did."""
+        idx, vals = self.vectorise(prepared_text)
+        if not idx.size:
+            return ""
+        contrib = vals * self.cat_weights[idx, category_index]
+        best_term, best = "", 0.0
+        for i, c in zip(idx.tolist(), contrib.tolist(), strict=True):
+            term = self.terms[i]
+            if c > best and term[:2] in ("w:", "b:") and any(ch.isalpha() for ch in term):
+                best_term, best = term[2:], c
+        return best_term
+
+
+def read_manifest(model_dir: Path = MODEL_DIR) -> dict[str, object]:
+    path = model_dir / MANIFEST_NAME
+    try:
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelIntegrityError(f"classifier manifest unreadable: {path.name}") from exc
+    return data
+
+
+def load_model(model_dir: Path = MODEL_DIR) -> LinearModel:
+    manifest = read_manifest(model_dir)
+    path = model_dir / str(manifest.get("file", ""))
+    try:
+        blob = path.read_bytes()
+    except OSError as exc:
+        raise ModelIntegrityError(f"classifier model file missing: {path.name}") from exc
+    digest = hashlib.sha256(blob).hexdigest()
+    if digest != manifest.get("sha256"):
+        raise ModelIntegrityError(
+            f"classifier model {path.name} does not match its manifest (SHA-256 {digest[:12]}…); "
+            "refusing to load a tampered or mismatched model — reinstall the package"
+        )
+    try:
+        with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
+            terms = bytes(arrays["vocabulary"]).decode("utf-8").split("\n")
+            return LinearModel(
+                version=str(manifest["version"]),
+                categories=tuple(str(c) for c in manifest["categories"]),  # type: ignore[attr-defined]
+                tactics=tuple(str(t) for t in manifest["tactics"]),  # type: ignore[attr-defined]
+                vocabulary={t: i for i, t in enumerate(terms)},
+                terms=terms,
+                idf=arrays["idf"].astype(np.float64),
+                cat_weights=np.ascontiguousarray(arrays["cat_weights"], dtype=np.float64),
+                cat_bias=arrays["cat_bias"].astype(np.float64),
+                tac_weights=np.ascontiguousarray(arrays["tac_weights"], dtype=np.float64),
+                tac_bias=arrays["tac_bias"].astype(np.float64),
+                tac_thresholds=arrays["tac_thresholds"].astype(np.float64),
+            )
+    except (KeyError, ValueError, OSError) as exc:
+        raise ModelIntegrityError(f"classifier model {path.name} is malformed") from exc
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel:
+    return load_model(MODEL_DIR)
