@@ -21,3 +21,22 @@ SEEDS["whatsapp"] = (
     "[03/02/2024, 9:05:01\u202fPM] Sam: first\nmore\n12/31/20, 11:59 PM - B: x\n".encode(),
 )
 SEEDS["signal"] = ("s.txt", b"[2019-12-24, 12:23] Jane: Hello\n[2020-01-17, 21:49] J: Hi\n")
+
+SEEDS["telegram"] = (
+    "result.json",
+    b'{"name":"E","type":"personal_chat","id":1,"messages":[{"id":1,"type":"message",'
+    b'"date_unixtime":"1544006350","from":"E","text":["a",{"type":"bold","text":"b"}]}]}',
+)
+SEEDS["messenger"] = (
+    "message_1.json",
+    b'{"participants":[{"name":"A"}],"messages":[{"sender_name":"A","timestamp_ms":1,'
+    b'"content":"S\\u00c3\\u00b8"},{"senderName":"B","timestamp":2,"text":"x"}]}',
+)
+SEEDS["google_voice"] = (
+    "A - Text - 2023-09-29T23_40_59Z.html",
+    b'<html><body><div class="hChatLog hfeed"><div class="message"><abbr class="dt" '
+    b'title="2023-09-29T16:40:59.923-07:00">x</abbr><cite class="sender vcard"><a class="tel" '
+    b'href="tel:+1555"><span class="fn">A</span></a></cite><q>hi<br>there</q></div></div>'
+    b'<div class="haudio"><abbr class="published" title="2016-04-30T17:16:43-07:00">x</abbr>'
+    b"</div></body></html>",
+)

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nocontact.core.message import RawMessage, ReadProblem
-from nocontact.readers import chat_text, eml, mbox, sms_xml, zipsafe
+from nocontact.readers import (
+    chat_text,
+    eml,
+    google_voice,
+    mbox,
+    meta_json,
+    sms_xml,
+    telegram,
+    zipsafe,
+)
 from nocontact.readers.types import Accept, Passed, Progress, ReadItem, no_progress
 
 __all__ = [
@@ -45,8 +54,11 @@ def _maildir_or_eml(head: bytes, path: Path) -> bool:
 
 
 FORMATS: list[Format] = [
+    Format(telegram.NAME, lambda head, _: telegram.sniff(head), telegram.read),
+    Format(meta_json.MESSENGER, lambda head, _: meta_json.sniff(head), meta_json.read),
     Format(mbox.NAME, lambda head, _: mbox.sniff(head), mbox.read),
     Format(sms_xml.NAME, lambda head, _: sms_xml.sniff(head), sms_xml.read),
+    Format(google_voice.NAME, lambda head, _: google_voice.sniff(head), google_voice.read),
     Format(eml.NAME, _maildir_or_eml, eml.read),
     Format(chat_text.SIGNAL, lambda head, _: chat_text.sniff_signal(head), chat_text.read_signal),
     Format(
@@ -111,6 +123,8 @@ def detect(path: Path) -> str | None:
     if fmt is not None:
         if fmt.name == eml.NAME and eml.in_maildir(path):
             return eml.MAILDIR
+        if fmt.name == meta_json.MESSENGER and meta_json.is_instagram(path, _head(path)):
+            return meta_json.INSTAGRAM
         return fmt.name
     return "zip" if zipfile.is_zipfile(path) else None
 
