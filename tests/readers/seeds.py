@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .conftest import mbox_message, sms_file, sms_record
 
 SEEDS: dict[str, tuple[str, bytes]] = {
@@ -40,3 +42,7 @@ SEEDS["google_voice"] = (
     b'<div class="haudio"><abbr class="published" title="2016-04-30T17:16:43-07:00">x</abbr>'
     b"</div></body></html>",
 )
+
+_IOS = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "ios_smsdb"
+if (_IOS / "synthetic_ios13_sms.db").is_file():
+    SEEDS["ios_smsdb"] = ("sms.db", (_IOS / "synthetic_ios13_sms.db").read_bytes())

@@ -14,6 +14,7 @@ from nocontact.readers import (
     chat_text,
     eml,
     google_voice,
+    ios_smsdb,
     mbox,
     meta_json,
     sms_xml,
@@ -54,6 +55,7 @@ def _maildir_or_eml(head: bytes, path: Path) -> bool:
 
 
 FORMATS: list[Format] = [
+    Format(ios_smsdb.NAME, ios_smsdb.sniff, ios_smsdb.read),
     Format(telegram.NAME, lambda head, _: telegram.sniff(head), telegram.read),
     Format(meta_json.MESSENGER, lambda head, _: meta_json.sniff(head), meta_json.read),
     Format(mbox.NAME, lambda head, _: mbox.sniff(head), mbox.read),
