@@ -17,6 +17,8 @@ from nocontact.readers import (
     ios_smsdb,
     mbox,
     meta_json,
+    outlook_msg,
+    pst,
     sms_xml,
     telegram,
     zipsafe,
@@ -56,6 +58,8 @@ def _maildir_or_eml(head: bytes, path: Path) -> bool:
 
 FORMATS: list[Format] = [
     Format(ios_smsdb.NAME, ios_smsdb.sniff, ios_smsdb.read),
+    Format(outlook_msg.NAME, outlook_msg.sniff, outlook_msg.read),
+    Format(pst.NAME, lambda head, _: pst.sniff(head), pst.read),
     Format(telegram.NAME, lambda head, _: telegram.sniff(head), telegram.read),
     Format(meta_json.MESSENGER, lambda head, _: meta_json.sniff(head), meta_json.read),
     Format(mbox.NAME, lambda head, _: mbox.sniff(head), mbox.read),
