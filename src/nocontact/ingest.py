@@ -17,8 +17,9 @@ from django.utils import timezone
 from nocontact.core.message import RawMessage, ReadProblem
 from nocontact.core.taxonomy import Classification
 from nocontact.readers import Passed, read_path
-from nocontact.web.cases.models import Attachment, Case, ImportRun, Message, MessageBody
+from nocontact.web.cases.models import Case, ImportRun, Message
 from nocontact.web.cases.services import matcher_for
+from nocontact.web.review.intake import seal_and_record
 
 Progress = Callable[[int], None]
 
@@ -71,22 +72,7 @@ def store_message(case: Case, person_id: int, person_role: str, raw: RawMessage)
                 reasons=list(result.reasons),
                 model_version=version,
             )
-            MessageBody.objects.create(
-                case=case,
-                message=message,
-                subject=raw.subject,
-                text=raw.text,
-                original=raw.original,
-            )
-            for item in raw.attachments:
-                Attachment.objects.create(
-                    case=case,
-                    message=message,
-                    filename=item.filename[:255],
-                    content_type=item.content_type[:100],
-                    size=len(item.data),
-                    data=item.data,
-                )
+            seal_and_record(case, message, raw)
     except IntegrityError:
         return None  # stored meanwhile by another importer
     return message

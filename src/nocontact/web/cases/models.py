@@ -94,13 +94,16 @@ class Message(models.Model):
 
 
 class MessageBody(models.Model):
-    """The words of a message, kept apart from its metadata (sealed by the vault)."""
+    """The words of a message, kept apart from its metadata, sealed by the vault.
+
+    `sealed` is an age blob of the subject, text and original bytes (see
+    nocontact.web.review.sealed_store); the database never holds them in the clear.
+    Deleting this row is crypto-shredding: the blob carries the only copy of its file key.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="body")
-    subject = models.TextField(blank=True, default="")
-    text = models.TextField(blank=True, default="")
-    original = models.BinaryField()
+    sealed = models.BinaryField()
 
 
 class Attachment(models.Model):
@@ -109,7 +112,7 @@ class Attachment(models.Model):
     filename = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
-    data = models.BinaryField()
+    data = models.BinaryField()  # sealed like the body; never the plain bytes
 
 
 class ImportRun(models.Model):

@@ -1,0 +1,182 @@
+"""The survivor's side of review: what was released, alerts without content, the invitation."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
+
+from nocontact.core.ledger import LedgerEvent
+from nocontact.vault import VaultError
+from nocontact.web.access import member_required, survivor_required
+from nocontact.web.cases.models import Case, Membership, Message, Role
+from nocontact.web.review import alerts, decisions
+from nocontact.web.review.keyring import (
+    KeyringError,
+    accept_invitation,
+    case_keys,
+    held_secret,
+    hold_in_session,
+    invitation_for,
+    issue_invitation,
+    take_invitation_token,
+)
+from nocontact.web.review.ledger_store import record
+from nocontact.web.review.models import State
+from nocontact.web.review.sealed_store import open_body, open_release
+
+OPEN_STATES = [State.RELEASED, State.RELEASED_TIMEOUT]
+
+
+def _case(request: HttpRequest) -> Case:
+    return request.case  # type: ignore[attr-defined,no-any-return]
+
+
+@survivor_required
+def released(request: HttpRequest) -> HttpResponse:
+    case = _case(request)
+    decisions.release_due(case)
+    items = (
+        Message.objects.filter(case=case, review__state__in=OPEN_STATES)
+        .select_related("review")
+        .order_by("-sent_at")
+    )
+    waiting_legal = Message.objects.filter(
+        case=case, category="legal", review__state=State.PENDING
+    ).select_related("review")
+    return render(
+        request,
+        "review/released.html",
+        {"items": items, "waiting_legal": waiting_legal, "unlocked": held_secret(request)
+         is not None},
+    )
+
+
+@survivor_required
+@sensitive_variables("secret", "words", "body")
+def released_read(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request)
+    message = get_object_or_404(
+        Message.objects.select_related("review"), pk=pk, case=case,
+        review__state__in=OPEN_STATES,
+    )
+    secret = held_secret(request)
+    if secret is None:
+        return redirect("review:unlock")
+    review = message.review
+    words, problem = "", ""
+    try:
+        if review.state == State.RELEASED and review.released_sealed is not None:
+            words = open_release(bytes(review.released_sealed), secret)
+        elif review.state == State.RELEASED_TIMEOUT and hasattr(message, "body"):
+            body = open_body(bytes(message.body.sealed), secret)
+            words = body.text if not body.subject else f"{body.subject}\n\n{body.text}"
+        else:
+            problem = "Nothing here can be opened."
+    except VaultError:
+        problem = "This could not be opened with your key."
+    if words:
+        record(case, LedgerEvent.VIEW, message, actor="survivor")
+    return render(
+        request,
+        "review/released_read.html",
+        {"m": message, "review": review, "words": words, "problem": problem},
+    )
+
+
+@member_required
+def alert_list(request: HttpRequest) -> HttpResponse:
+    case, role = _case(request), request.role  # type: ignore[attr-defined]
+    zone = ZoneInfo(case.timezone or "UTC")
+    rows = []
+    for alert in alerts.unseen(case, role):
+        when = alert.message.received_at.astimezone(zone).strftime("%H:%M")
+        if role == "survivor":
+            rows.append(alerts.survivor_alert_text(alert, alert.message.channel, when))
+        else:
+            rows.append(f"Urgent ({alert.category}) by {alert.message.channel} at {when}.")
+    alerts.mark_seen(case, role)
+    return render(request, "review/alerts.html", {"rows": rows, "role": role})
+
+
+@survivor_required
+def invite(request: HttpRequest) -> HttpResponse:
+    """Show the friend's invitation link once; a new one can be made while they have not joined."""
+    case = _case(request)
+    keys = case_keys(case)
+    link = ""
+    if request.method == "POST":
+        if keys.friend_public:
+            return redirect("review:invite")
+        token = take_invitation_token(case)
+        if token is None:
+            try:
+                issue_invitation(case, keys)
+            except KeyringError:
+                return redirect("review:invite")
+            token = take_invitation_token(case)
+        link = request.build_absolute_uri(f"/queue/join/{token}/")
+    return render(request, "review/invite.html", {"joined": bool(keys.friend_public),
+                                                   "link": link})
+
+
+@sensitive_post_parameters("passphrase", "passphrase2")
+@sensitive_variables("passphrase", "secret", "token")
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The friend's first visit: choose their own passphrase; it becomes their login too."""
+    invitation = invitation_for(token)
+    if invitation is None:
+        return render(request, "review/join.html", {"invalid": True}, status=404)
+    friend = (
+        Membership.objects.select_related("user")
+        .filter(case=invitation.case, role=Role.FRIEND)
+        .first()
+    )
+    if friend is None:
+        return render(request, "review/join.html", {"invalid": True}, status=404)
+    errors: list[str] = []
+    if request.method == "POST":
+        passphrase = request.POST.get("passphrase", "")
+        if passphrase != request.POST.get("passphrase2", ""):
+            errors.append("The two passphrases differ.")
+        else:
+            try:
+                validate_password(passphrase, friend.user)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if not errors:
+            try:
+                case, secret = accept_invitation(token, passphrase)
+            except KeyringError as exc:
+                errors.append(str(exc))
+            else:
+                user = get_user_model().objects.get(pk=friend.user_id)
+                user.set_password(passphrase)  # the initial password stops working here
+                user.save(update_fields=["password"])
+                email = request.POST.get("email", "").strip()
+                if email and "@" in email:
+                    keys = case_keys(case)
+                    keys.friend_email = email[:254]
+                    keys.save(update_fields=["friend_email"])
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                response = redirect("review:queue")
+                hold_in_session(request, response, secret)
+                return response
+    return render(request, "review/join.html", {"invalid": False, "errors": errors,
+                                                "username": friend.user.get_username()})
+
+
+@require_POST
+@survivor_required
+def survivor_alert_email(request: HttpRequest) -> HttpResponse:
+    keys = case_keys(_case(request))
+    keys.survivor_email = request.POST.get("email", "").strip()[:254]
+    keys.survivor_email_alerts = bool(keys.survivor_email) and request.POST.get("on") == "1"
+    keys.save(update_fields=["survivor_email", "survivor_email_alerts"])
+    return redirect("review:alerts")

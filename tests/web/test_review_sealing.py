@@ -1,0 +1,263 @@
+"""Sealing at ingest, the friend joining, decisions, and what the database holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from nocontact.vault import NotARecipient, is_sealed, open_sealed
+from nocontact.web.cases.models import Attachment, MessageBody
+from nocontact.web.review import decisions
+from nocontact.web.review.keyring import case_keys, unwrap_friend_key
+from nocontact.web.review.ledger_store import chain, verify_case
+from nocontact.web.review.models import Invitation, Review, State
+from tests.conftest import FRIEND_PASSWORD
+from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
+    ALL_WORDS,
+    FRIEND_PASSPHRASE,
+    LEGAL,
+    THREAT,
+    VOICE,
+    fast_kdf,
+    friend_joins,
+    init_friend_client,
+    login,
+    store,
+    store_all,
+    survivor_client,
+    survivor_has_key,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _every_stored_value() -> list[bytes]:
+    """Every cell of every table, as bytes: what a copied database file would show."""
+    values: list[bytes] = []
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        for table in tables:
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from introspection
+            for row in cursor.fetchall():
+                for cell in row:
+                    if isinstance(cell, (bytes, memoryview)):
+                        values.append(bytes(cell))
+                    elif cell is not None:
+                        values.append(str(cell).encode())
+    return values
+
+
+def test_database_holds_only_ciphertext_for_bodies_and_attachments(personas) -> None:
+    survivor_has_key(personas)
+    store_all(personas)
+    stored = b"\n".join(_every_stored_value())
+    for words in ALL_WORDS:
+        assert words.encode() not in stored
+    assert b"secret-voicemail-bytes" not in stored
+    assert all(is_sealed(bytes(b.sealed)) for b in MessageBody.objects.all())
+    assert all(is_sealed(bytes(a.data)) for a in Attachment.objects.all())
+    assert b"AGE-SECRET-KEY" not in stored  # no secret key in the clear, anywhere
+
+
+def test_sqlite_file_on_disk_holds_no_words(personas, tmp_path) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite file check")
+    survivor_has_key(personas)
+    store_all(personas)
+    friend_joins(personas)
+    copy = tmp_path / "copy.sqlite3"
+    with sqlite3.connect(copy) as target:
+        connection.connection.backup(target)  # what a backup taken off the machine holds
+    data = copy.read_bytes()
+    for words in ALL_WORDS:
+        assert words.encode() not in data
+
+
+def test_before_the_friend_joins_nothing_opens_with_the_init_password(personas) -> None:
+    store_all(personas)
+    client = init_friend_client(personas)
+    message = Review.objects.first().message
+    page = client.get(f"/queue/m/{message.pk}/")
+    assert page.status_code == 302 and page["Location"].endswith("/queue/unlock/")
+    unlock = client.post("/queue/unlock/", {"passphrase": FRIEND_PASSWORD})
+    assert unlock.status_code == 200
+    assert b"invitation link" in unlock.content
+    assert client.post(f"/queue/m/{message.pk}/decide/", {"action": "destroy"}).status_code == 302
+    assert MessageBody.objects.filter(message=message).exists(), "no decision without the key"
+
+
+def test_joining_reseals_to_the_friend_and_retires_link_and_init_password(personas) -> None:
+    messages = store_all(personas)
+    invitation = Invitation.objects.get(case=personas.case)
+    escrow_blob = bytes(messages["threat"].body.sealed)
+    friend = friend_joins(personas)
+    page = friend.get(f"/queue/m/{messages['threat'].pk}/")
+    assert page.status_code == 200
+    assert THREAT.encode() in page.content
+    assert bytes(MessageBody.objects.get(message=messages["threat"]).sealed) != escrow_blob
+    invitation.refresh_from_db()
+    assert invitation.escrow_wrapped is None and invitation.used_at is not None
+    again = friend.get(f"/queue/join/{'x' * 10}/")
+    assert again.status_code == 404
+    from django.test import Client
+
+    assert Client().post("/login/", {"username": personas.friend.username,
+                                     "password": FRIEND_PASSWORD}).status_code == 200
+    login(personas.friend.username, FRIEND_PASSPHRASE)
+    secret = unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)
+    assert open_sealed(bytes(MessageBody.objects.get(message=messages["legal"]).sealed), secret)
+
+
+def test_a_used_invitation_link_opens_nothing(personas) -> None:
+    from nocontact.web.review.keyring import take_invitation_token
+
+    store_all(personas)
+    token = take_invitation_token(personas.case)
+    assert take_invitation_token(personas.case) is None, "the link is handed out once"
+    from django.test import Client
+
+    first = Client().post(f"/queue/join/{token}/", {"passphrase": FRIEND_PASSPHRASE,
+                                                     "passphrase2": FRIEND_PASSPHRASE})
+    assert first.status_code == 302
+    second = Client().post(f"/queue/join/{token}/", {"passphrase": "another passphrase here",
+                                                      "passphrase2": "another passphrase here"})
+    assert second.status_code == 404
+    assert unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)
+
+
+def test_legal_opens_for_the_survivor_only_after_the_timeout(personas) -> None:
+    survivor_has_key(personas)
+    legal = store(personas, LEGAL, "l9")
+    assert legal.category == "legal"
+    review = Review.objects.get(message=legal)
+    assert review.survivor_can_open and review.release_due_at is not None
+    due = review.release_due_at - timezone.now()
+    assert timedelta(hours=23) < due <= timedelta(hours=24)
+    survivor = survivor_client(personas)
+    assert survivor.get(f"/queue/released/{legal.pk}/").status_code == 404
+    assert b"custody application" not in survivor.get("/queue/released/").content
+    assert decisions.release_due(personas.case, timezone.now() + timedelta(hours=25)) == 1
+    page = survivor.get(f"/queue/released/{legal.pk}/")
+    assert page.status_code == 200 and b"custody application" in page.content
+    assert [e.event for e in chain(personas.case)][-2:] == ["release_timeout", "view"]
+
+
+def test_legal_timeout_is_configurable(personas, settings) -> None:
+    from dataclasses import replace
+
+    settings.NOCONTACT = replace(settings.NOCONTACT, legal_release_hours=2)
+    survivor_has_key(personas)
+    legal = store(personas, LEGAL, "l2")
+    due = Review.objects.get(message=legal).release_due_at - timezone.now()
+    assert timedelta(hours=1) < due <= timedelta(hours=2)
+
+
+def test_non_legal_is_never_sealed_to_the_survivor(personas) -> None:
+    from nocontact.web.review.keyring import ensure_survivor_key
+    from tests.conftest import SURVIVOR_PASSWORD
+
+    secret = ensure_survivor_key(personas.case, SURVIVOR_PASSWORD)
+    messages = store_all(personas)
+    friend_joins(personas)
+    with pytest.raises(NotARecipient):
+        open_sealed(bytes(MessageBody.objects.get(message=messages["threat"]).sealed), secret)
+    assert open_sealed(bytes(MessageBody.objects.get(message=messages["legal"]).sealed), secret)
+
+
+def test_release_with_summary_gives_the_survivor_only_the_summary(personas) -> None:
+    survivor_has_key(personas)
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    hoover = messages["hoover"]
+    response = friend.post(f"/queue/m/{hoover.pk}/decide/",
+                           {"action": "release", "summary": "Birthday wishes; nothing to act on."})
+    assert response.status_code == 302
+    survivor = survivor_client(personas)
+    page = survivor.get(f"/queue/released/{hoover.pk}/").content
+    assert b"nothing to act on" in page and b"think about us" not in page
+    assert Review.objects.get(message=hoover).state == State.RELEASED
+
+
+def test_release_without_summary_passes_on_the_words(personas) -> None:
+    survivor_has_key(personas)
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    friend.post(f"/queue/m/{messages['threat'].pk}/decide/", {"action": "release"})
+    page = survivor_client(personas).get(f"/queue/released/{messages['threat'].pk}/")
+    assert THREAT.encode() in page.content
+
+
+def test_destroy_removes_the_ciphertext_and_keeps_the_record(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    voicemail = messages["self_harm"]
+    assert Attachment.objects.filter(message=voicemail).exists()
+    friend.post(f"/queue/m/{voicemail.pk}/decide/", {"action": "destroy"})
+    assert not MessageBody.objects.filter(message=voicemail).exists()
+    assert not Attachment.objects.filter(message=voicemail).exists()
+    voicemail.refresh_from_db()
+    assert voicemail.sha256 and voicemail.category == "self_harm"
+    entries = chain(personas.case)
+    assert entries[-1].event == "destroy" and entries[-1].sha256 == voicemail.sha256
+    assert verify_case(personas.case) == []
+    page = friend.get(f"/queue/m/{voicemail.pk}/")
+    assert b"destroyed" in page.content and b"pills" not in page.content
+
+
+def test_bulk_destroy_of_hoovering_touches_only_the_chosen(personas, other_case) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    foreign = store(other_case, "Happy birthday from afar, I miss us.", "o1")
+    ids = [messages["hoover"].pk, messages["threat"].pk, foreign.pk]
+    friend.post("/queue/bulk/", {"action": "destroy", "ids": [str(i) for i in ids]})
+    assert not MessageBody.objects.filter(message=messages["hoover"]).exists()
+    assert not MessageBody.objects.filter(message=messages["threat"]).exists()
+    assert MessageBody.objects.filter(message=messages["legal"]).exists()
+    assert MessageBody.objects.filter(message=foreign).exists(), "another case is untouched"
+
+
+def test_keep_leaves_it_sealed_and_logs_it(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    friend.post(f"/queue/m/{messages['threat'].pk}/decide/", {"action": "keep"})
+    assert Review.objects.get(message=messages["threat"]).state == State.KEPT
+    assert is_sealed(bytes(MessageBody.objects.get(message=messages["threat"]).sealed))
+    assert chain(personas.case)[-1].event == "keep"
+
+
+def test_html_mail_is_sanitised_and_loads_nothing_remote(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    page = friend.get(f"/queue/m/{messages['hoover'].pk}/").content.decode()
+    assert "every day" in page
+    assert "tracker.example" not in page
+    assert "<script>alert" not in page and "javascript:" not in page
+    assert "<img" not in page
+
+
+def test_voicemail_plays_for_the_friend_only(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    voicemail = messages["self_harm"]
+    item = Attachment.objects.get(message=voicemail)
+    url = f"/queue/m/{voicemail.pk}/a/{item.pk}/"
+    page = friend.get(f"/queue/m/{voicemail.pk}/").content.decode()
+    assert f'<audio controls preload="none" src="{url}"' in page
+    response = friend.get(url)
+    assert response.status_code == 200 and response.content == VOICE
+    assert response["Content-Type"] == "audio/wav"
+    assert "sandbox" in response["Content-Security-Policy"]
+    survivor = survivor_client(personas)
+    assert survivor.get(url).status_code == 403
+
+
+def test_the_friend_key_is_stored_wrapped_only(personas) -> None:
+    friend_joins(personas)
+    keys = case_keys(personas.case)
+    assert keys.friend_public.startswith("age1")
+    assert b"AGE-SECRET-KEY" not in bytes(keys.friend_wrapped)
+    assert keys.escrow_public == ""
