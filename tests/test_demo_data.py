@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from nocontact.core.message import RawMessage
 from nocontact.core.taxonomy import Category, Tactic
 from nocontact.demo_data import LABELS_NAME, ZONE, DemoCase, write_demo_exports
+from nocontact.readers import read_path
 
 TODAY = date(2026, 11, 25)
 SURROGATE_PAIR = re.compile(r"&#(\d+);&#(\d+);")
@@ -112,6 +114,7 @@ def test_sms_backup_is_well_formed_once_surrogate_pairs_are_joined(
     assert {row["id"] for row in texts} <= ids
     bodies = {e.get("body") for e in root.iter("sms")}
     assert "i cant sleep 😪 havent slept properly since you left" in bodies
+    assert "Fine.\nEnjoy it while it lasts." in bodies  # newline kept as &#10;
     phones = {p for person in case.persons for p in person.phones}
     mms = list(root.iter("mms"))
     assert len(mms) >= 2
@@ -207,3 +210,20 @@ def test_every_address_number_and_link_is_fictional(demo: tuple[Path, DemoCase])
 def _text_parts(message: mailbox.mboxMessage) -> list[EmailMessage]:
     parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
     return [p for p in parsed.walk() if p.get_content_maintype() == "text"]
+
+
+def test_project_readers_read_every_export_and_find_every_labelled_message(
+    demo: tuple[Path, DemoCase],
+) -> None:
+    folder, case = demo
+    found: dict[tuple[str, int], list[RawMessage]] = {}
+    for path in case.files:
+        for record in read_path(path):
+            assert isinstance(record, RawMessage), record
+            key = (record.sender.lower(), int(record.sent_at.timestamp()))
+            found.setdefault(key, []).append(record)
+    for row in _labels(folder):
+        sent_at = int(datetime.fromisoformat(row["sent_at"]).timestamp())
+        matches = found.get((row["sender"].lower(), sent_at), [])
+        assert len(matches) == 1, row["id"]
+        assert " ".join(row["text"].split()) in " ".join(matches[0].text.split())

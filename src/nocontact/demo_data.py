@@ -71,7 +71,7 @@ _SCRIPT: list[tuple[int, str, str, str, str, list[str]]] = [
         "I'm giving you till tonight to call me back. After that dont come crying to me",
         "wow. real mature. ignoring me like a child",
         "Keep ignoring me and see you in court. My cousin is a lawyer.",
-        "Every day you ignore me makes this worse for you", "Fine. Enjoy it while it lasts.",
+        "Every day you ignore me makes this worse for you", "Fine.\nEnjoy it while it lasts.",
         "I'm not going away, you know that right", "I'm done being patient Alex",
         "you dont get to decide when this is over. I do.",
         "Call me back or I swear you will be sorry", "10 missed calls. TEN. pick up",
