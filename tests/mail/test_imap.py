@@ -137,3 +137,11 @@ def test_watcher_reconnects_after_dovecot_restarts(
 def test_watch_options_backoff_defaults_are_capped() -> None:
     options = WatchOptions()
     assert 0 < options.backoff_base < options.backoff_cap <= 300
+
+
+def test_no_tls_to_a_remote_server_is_refused_before_connecting() -> None:
+    from nocontact.mail.imap import ImapAccount
+
+    account = ImapAccount("mail.example.test", "u", "p", port=143, tls=TlsMode.NONE)
+    with pytest.raises(MailTlsError):
+        connect(account)

@@ -7,6 +7,7 @@ password or host, so it can be logged and shown as it is.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import ssl
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,6 +48,15 @@ class ImapAccount:
         return self.name or f"{self.user}@{self.host}"
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _ssl_context(account: ImapAccount) -> ssl.SSLContext:
     context = ssl.create_default_context(cafile=account.ca_file or None)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
@@ -55,6 +65,8 @@ def _ssl_context(account: ImapAccount) -> ssl.SSLContext:
 
 def connect(account: ImapAccount) -> IMAPClient:
     """A logged-in client, or a `MailError` saying which step failed."""
+    if account.tls is TlsMode.NONE and not is_loopback(account.host):
+        raise MailTlsError("refusing to send a password without TLS to a remote server")
     try:
         client = IMAPClient(
             account.host,

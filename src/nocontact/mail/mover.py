@@ -48,18 +48,24 @@ class Mover:
     ) -> MailKey | None:
         responses = self.client._imap.untagged_responses  # COPYUID arrives untagged on MOVE
         responses.pop("COPYUID", None)
+        if already_copying and self._in_quarantine(message_id):
+            # A crash came between COPY and EXPUNGE: the copy is there, drop only the source.
+            self._expunge_source(key)
+            return None
         if self.use_move:
             self.client.move([key.uid], self.quarantine)
         else:
-            if not (already_copying and self._in_quarantine(message_id)):
-                sink.mark(key, LedgerState.COPYING)
-                self.client.copy([key.uid], self.quarantine)
-            self.client.add_flags([key.uid], [b"\\Deleted"], silent=True)
-            if self.uidplus:
-                self.client.uid_expunge([key.uid])
-            else:
-                log.warning("mail: server lacks UIDPLUS; source copy flagged, not expunged")
+            sink.mark(key, LedgerState.COPYING)
+            self.client.copy([key.uid], self.quarantine)
+            self._expunge_source(key)
         return self._dest_key(key, responses.pop("COPYUID", None))
+
+    def _expunge_source(self, key: MailKey) -> None:
+        self.client.add_flags([key.uid], [b"\\Deleted"], silent=True)
+        if self.uidplus:
+            self.client.uid_expunge([key.uid])
+        else:
+            log.warning("mail: server lacks UIDPLUS; source copy flagged, not expunged")
 
     def _in_quarantine(self, message_id: str) -> bool:
         """After a crash between COPY and EXPUNGE: is the copy already there?"""
