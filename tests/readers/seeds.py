@@ -46,3 +46,21 @@ SEEDS["google_voice"] = (
 _IOS = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "ios_smsdb"
 if (_IOS / "synthetic_ios13_sms.db").is_file():
     SEEDS["ios_smsdb"] = ("sms.db", (_IOS / "synthetic_ios13_sms.db").read_bytes())
+
+_MSG = _IOS.parent / "outlook_msg" / "msgextractor_strangeDate.msg"
+if _MSG.is_file():
+    SEEDS["outlook_msg"] = ("a.msg", _MSG.read_bytes())
+SEEDS["pst"] = ("a.pst", b"!BDN" + bytes(60))
+
+
+def _tiny_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (40, 16), 255).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+SEEDS["letter"] = ("scan.png", _tiny_png())

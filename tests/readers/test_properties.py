@@ -5,11 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nocontact.core.message import RawMessage, ReadProblem
-from nocontact.readers import read_path
+from nocontact.readers import detect, read_path
 from nocontact.readers.types import Passed
 
 from .conftest import mbox_message, sms_file, sms_record
@@ -28,7 +29,7 @@ def _read_all(data: bytes, name: str, accept: bool) -> list[object]:
         if isinstance(item, RawMessage):
             assert item.sent_at.tzinfo is not None and item.source_id
         if isinstance(item, ReadProblem):
-            assert item.file.endswith(name) and item.position and item.reason
+            assert name in item.file and item.position and item.reason
     return items
 
 
@@ -50,11 +51,22 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
     return bytes(data)
 
 
-@SETTINGS
-@given(data=st.data(), fmt=st.sampled_from(sorted(SEEDS)), accept=st.booleans())
-def test_every_reader_survives_mutated_input(data: st.DataObject, fmt: str, accept: bool) -> None:
+@pytest.mark.parametrize("fmt", sorted(SEEDS))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), accept=st.booleans())
+def test_every_reader_survives_mutated_input(data: st.DataObject, accept: bool, fmt: str) -> None:
     name, seed = SEEDS[fmt]
     _read_all(data.draw(mutated(seed)), name, accept)
+
+
+def test_every_seed_is_detected_as_its_format() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, (name, seed) in SEEDS.items():
+            path = Path(tmp) / name
+            path.write_bytes(seed)
+            expected = "sms_backup_restore" if fmt == "calls" else fmt
+            assert detect(path) == expected, fmt
+            path.unlink()
 
 
 @SETTINGS

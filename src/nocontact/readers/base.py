@@ -15,6 +15,7 @@ from nocontact.readers import (
     eml,
     google_voice,
     ios_smsdb,
+    letter,
     mbox,
     meta_json,
     outlook_msg,
@@ -70,6 +71,7 @@ FORMATS: list[Format] = [
     Format(
         chat_text.WHATSAPP, lambda head, _: chat_text.sniff_whatsapp(head), chat_text.read_whatsapp
     ),
+    Format(letter.NAME, lambda head, _: letter.sniff(head), letter.read, is_letter=True),
 ]
 
 _MEDIA_MAGIC = (
