@@ -54,8 +54,8 @@ def build_demo(home: Path, today: date) -> tuple[tuple[str, str], tuple[str, str
     from nocontact.ingest import import_paths
     from nocontact.web.cases.services import Account, add_person, create_case
 
-    survivor = ("sam", "demo-" + secrets.token_urlsafe(9))
-    friend = ("alex", "demo-" + secrets.token_urlsafe(9))
+    survivor = ("alex", "demo-" + secrets.token_urlsafe(9))
+    friend = ("sam", "demo-" + secrets.token_urlsafe(9))
     demo = write_demo_exports(home / "exports", today)
     case = create_case(Account(*survivor), Account(*friend), region=demo.region)
     for person in demo.persons:

@@ -94,3 +94,8 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 @member_required
 def safety(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/safety.html")
+
+
+@member_required
+def formats_help(request: HttpRequest) -> HttpResponse:
+    return render(request, "cases/formats.html")
