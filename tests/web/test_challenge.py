@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.test import Client
 from icalendar import Calendar
+from tests.conftest import EX_EMAIL, EX_PHONE, PROXY_EMAIL
 
 from nocontact.web.cases.models import Message
 from nocontact.web.challenge import services
@@ -18,7 +19,6 @@ from nocontact.web.challenge.models import (
     Slip,
     UnsentLetter,
 )
-from tests.conftest import EX_EMAIL, EX_PHONE, PROXY_EMAIL
 
 pytestmark = pytest.mark.django_db
 
