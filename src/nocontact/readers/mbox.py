@@ -70,6 +70,7 @@ def _messages(path: Path, progress: Progress) -> Iterator[tuple[int, bytes, bool
     """
     with path.open("rb") as handle:
         buf, base, start, scanned = b"", 0, -1, 0
+        skipping = False  # inside the rest of an oversized message
         while True:
             chunk = handle.read(CHUNK)
             progress(len(chunk))
@@ -79,15 +80,15 @@ def _messages(path: Path, progress: Progress) -> Iterator[tuple[int, bytes, bool
             if start < 0:
                 at = _next_separator(buf, 0, limit)
                 if at < 0:
-                    if buf[:limit].strip():
+                    if buf[:limit].strip() and not skipping:
                         yield base, b"", eof
                     if eof:
                         return
                     buf, base = buf[limit:], base + limit
                     continue
-                if buf[:at].strip():
+                if buf[:at].strip() and not skipping:
                     yield base, b"", False
-                start, scanned = at, at + 1
+                start, scanned, skipping = at, at + 1, False
             while (found := _next_separator(buf, scanned, limit)) >= 0:
                 yield base + start, buf[start:found], False
                 start, scanned = found, found + 1
@@ -102,7 +103,7 @@ def _messages(path: Path, progress: Progress) -> Iterator[tuple[int, bytes, bool
             start = 0
             if len(buf) > MAX_MESSAGE:
                 yield base, TOO_LARGE, False
-                buf, base, start = buf[limit:], base + limit, -1
+                buf, base, start, skipping = buf[limit:], base + limit, -1, True
 
 
 def read(
