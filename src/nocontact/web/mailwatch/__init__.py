@@ -1,0 +1,1 @@
+"""Linked IMAP accounts and the watcher's UID ledger, one case each."""
