@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+
+from nocontact.web.accounts import clock
+from nocontact.web.accounts.signals import SIGNED_OUT
 
 CSP = "; ".join(
     [
@@ -27,6 +29,7 @@ CSP = "; ".join(
 )
 
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
 
 class SecurityHeadersMiddleware:
@@ -44,6 +47,9 @@ class SecurityHeadersMiddleware:
         ):
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
+        if getattr(request, SIGNED_OUT, False):
+            # Any way out (sign-out, quick exit, timeout): the browser drops what it kept.
+            response.setdefault("Clear-Site-Data", CLEAR_SITE_DATA)
         return response
 
 
@@ -55,7 +61,7 @@ class SessionLimitsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            now = time.time()
+            now = clock.now()
             cfg = settings.NOCONTACT
             started = request.session.setdefault("started_at", now)
             seen = request.session.get("seen_at", now)

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "nocontact.web.cases",
     "nocontact.web.review",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "nocontact.web.accounts",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +73,13 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "nocontact.web.accounts.passwords.MaximumLengthValidator",
+     "OPTIONS": {"max_length": 256}},
 ]
+# Sign-in back-off is nocontact.web.accounts.throttle (capped, never a lock); django-otp's own
+# per-device throttle doubles without a cap, which would let a guesser lock the owner out.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = CONFIG.site_title
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -1,13 +1,13 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from nocontact.web.accounts.login_views import sign_in
 from nocontact.web.cases import views as cases
 from nocontact.web.cases import views_persons as persons
 
 urlpatterns = [
     path("", cases.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="login.html",
-                                                 redirect_authenticated_user=True), name="login"),
+    path("login/", sign_in, name="login"),
+    path("", include("nocontact.web.accounts.urls")),
     path("logout/", cases.sign_out, name="logout"),
     path("x/", cases.quick_exit, name="quick_exit"),
     path("overview/", cases.dashboard, name="dashboard"),
