@@ -225,3 +225,37 @@ def test_friend_and_other_case_cannot_see_the_survivors_days(personas, other_cas
 def test_anonymous_visitors_are_sent_to_login(db):
     response = Client().get("/days/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.fixture
+def survivor_key(personas):
+    from nocontact.vault import generate_keypair
+    from nocontact.web.review.models import CaseKeys
+
+    pair = generate_keypair()
+    friend = generate_keypair()
+    CaseKeys.objects.update_or_create(
+        case=personas.case,
+        defaults={"survivor_public": pair.public, "friend_public": friend.public},
+    )
+    return pair.secret, friend.secret
+
+
+def test_with_a_survivor_key_notes_and_letters_are_kept_sealed_for_the_survivor_only(
+    survivor, personas, survivor_key
+):
+    from nocontact.vault import NotARecipient, is_sealed, open_sealed
+
+    secret, friend_secret = survivor_key
+    assert 'name="note"' in survivor.get("/days/check-in/").content.decode()
+    check_in(survivor, TODAY, True, note="he called me at work again")
+    blob = bytes(CheckIn.objects.get(case=personas.case).note_sealed)
+    assert is_sealed(blob) and b"called me" not in blob
+    assert open_sealed(blob, secret) == b"he called me at work again"
+    with pytest.raises(NotARecipient):
+        open_sealed(blob, friend_secret)
+
+    survivor.post("/days/urge/letter/", {"letter": "You hurt me and I want you to know"})
+    letter = bytes(UnsentLetter.objects.get(case=personas.case).sealed)
+    assert b"hurt" not in letter
+    assert open_sealed(letter, secret).decode() == "You hurt me and I want you to know"
