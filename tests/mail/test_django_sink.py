@@ -77,3 +77,29 @@ def test_password_is_encrypted_with_a_key_file_outside_the_database(
     key = Path(settings.NOCONTACT.home) / KEY_FILE
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
     assert imap_account(row).password == mail_user.password
+
+
+def test_worker_threads_screen_new_mail_live(personas: object, mail_user: MailUser) -> None:
+    import threading
+
+    from nocontact.web.cases.models import Message
+    from nocontact.web.mailwatch.services import start_watchers
+    from tests.conftest import EX_EMAIL
+
+    from .conftest import wait_until
+
+    _add(personas, mail_user)
+    stop = threading.Event()
+    threads = start_watchers(stop, case=personas.case)
+    try:
+        imap = client_for(mail_user)
+        assert wait_until(lambda: imap.folder_exists("Storage"))
+        mail_user.server.deliver(mail_user, make_message(EX_EMAIL, body="threat"))
+        assert wait_until(lambda: Message.objects.filter(case=personas.case).count() == 1, 15)
+        assert wait_until(lambda: message_ids(imap, "INBOX") == [])
+        imap.logout()
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=15)
+    assert not any(t.is_alive() for t in threads)
