@@ -22,6 +22,14 @@ MODEL_DIR = Path(__file__).resolve().parent / "weights"
 MANIFEST_NAME = "manifest.json"
 
 FloatArray = npt.NDArray[np.float64]
+# Function words explain nothing to a reader, so they are never offered as a cue.
+_STOPWORDS = frozenset(
+    "a an the i me my you your we us our he him his she her it its they them their is am are "
+    "was were be been being do does did have has had can could will would shall should may "
+    "might must to of in on at by for with from up down out over so and or but if then than "
+    "that this these those there here what when where who why how not no yes just all any "
+    "i'm i'll i've i'd you're you'll it's don't can't won't didn't as into about too very".split()
+)
 
 
 class ClassifierError(Exception):
@@ -76,7 +84,9 @@ class LinearModel:
         best_term, best = "", 0.0
         for i, c in zip(idx.tolist(), contrib.tolist(), strict=True):
             term = self.terms[i]
-            if c > best and term[:2] in ("w:", "b:") and any(ch.isalpha() for ch in term):
+            words = term[2:].split(" ")
+            if (c > best and term[:2] in ("w:", "b:") and any(ch.isalpha() for ch in term)
+                    and not all(w in _STOPWORDS for w in words)):
                 best_term, best = term[2:], c
         return best_term
 
