@@ -102,3 +102,14 @@ def test_sms_of_arbitrary_text_round_trips_the_body(bodies: list[str]) -> None:
 @given(st.binary(max_size=2000))
 def test_random_bytes_never_raise(data: bytes) -> None:
     _read_all(data, "blob", accept=False)
+
+
+@pytest.mark.parametrize("fmt", sorted(set(SEEDS) - {"letter", "pst"}))
+def test_accept_false_never_yields_a_message(fmt: str) -> None:
+    name, seed = SEEDS[fmt]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(seed)
+        items = list(read_path(path, accept=lambda s: False))
+    assert items and not any(isinstance(i, RawMessage) for i in items)
+    assert any(isinstance(i, Passed) for i in items)

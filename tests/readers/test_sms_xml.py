@@ -140,3 +140,11 @@ def test_chunk_boundaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     path.write_text(sms_file([sms_record(i) for i in range(20)] + [MMS.replace("{data}", data)]))
     messages, problems, _ = split(read_path(path))
     assert len(messages) == 21 and not problems
+
+
+def test_file_cut_right_after_a_complete_record_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xml"
+    path.write_text(sms_file([sms_record(1), sms_record(2)], close=False).rstrip())
+    messages, problems, _ = split(read_path(path))
+    assert len(messages) == 2
+    assert len(problems) == 1 and "closing tag" in problems[0].reason

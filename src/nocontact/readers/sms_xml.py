@@ -71,6 +71,8 @@ def _records(path: Path, progress: Progress) -> Iterator[tuple[int, bytes | None
                 closing, name = tag.group(1) == b"/", tag.group(2)
                 if name in (b"sms", b"call", b"mms") and not closing:
                     end = _record_end(buf, at, name)
+                    if end < 0 and eof and name != b"mms" and buf.rstrip().endswith(b"/>"):
+                        end = len(buf)  # a complete last record, then the file was cut
                     if end < 0:
                         break
                     yield base + at, buf[at:end], ""
