@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.test import Client
+from tests.conftest import FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 from nocontact.core.message import Attachment, Channel, RawMessage
 from nocontact.ingest import store_message
 from nocontact.web.cases.models import Message
 from nocontact.web.review.keyring import ensure_survivor_key, take_invitation_token
-from tests.conftest import FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 THREAT = "I am parked across the street from your flat. Come out or I am coming in."
 HOOVER = "Happy birthday. I still think about us every single day, remember the lake?"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-
-from nocontact.web.cases.models import Attachment
 from tests.conftest import FRIEND_PASSWORD, SURVIVOR_PASSWORD
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     ALL_WORDS,
@@ -18,6 +16,8 @@ from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fi
     survivor_client,
     survivor_has_key,
 )
+
+from nocontact.web.cases.models import Attachment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,18 +7,18 @@ import json
 import pytest
 import typer
 from django.db import connection
-from typer.testing import CliRunner
-
-from nocontact.commands.ledger import register
-from nocontact.core.ledger import ProblemKind, head_of
-from nocontact.web.review.ledger_store import chain, verify_case
-from nocontact.web.review.models import LedgerRecord
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     ALL_WORDS,
     fast_kdf,
     friend_joins,
     store_all,
 )
+from typer.testing import CliRunner
+
+from nocontact.commands.ledger import register
+from nocontact.core.ledger import ProblemKind, head_of
+from nocontact.web.review.ledger_store import chain, verify_case
+from nocontact.web.review.models import LedgerRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,13 +8,6 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.utils import timezone
-
-from nocontact.vault import NotARecipient, is_sealed, open_sealed
-from nocontact.web.cases.models import Attachment, MessageBody
-from nocontact.web.review import decisions
-from nocontact.web.review.keyring import case_keys, unwrap_friend_key
-from nocontact.web.review.ledger_store import chain, verify_case
-from nocontact.web.review.models import Invitation, Review, State
 from tests.conftest import FRIEND_PASSWORD
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     ALL_WORDS,
@@ -32,6 +25,13 @@ from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fi
     survivor_has_key,
 )
 
+from nocontact.vault import NotARecipient, is_sealed, open_sealed
+from nocontact.web.cases.models import Attachment, MessageBody
+from nocontact.web.review import decisions
+from nocontact.web.review.keyring import case_keys, unwrap_friend_key
+from nocontact.web.review.ledger_store import chain, verify_case
+from nocontact.web.review.models import Invitation, Review, State
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -41,7 +41,7 @@ def _every_stored_value() -> list[bytes]:
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
         for table in tables:
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from introspection
+            cursor.execute(f'SELECT * FROM "{table}"')
             for row in cursor.fetchall():
                 for cell in row:
                     if isinstance(cell, (bytes, memoryview)):
@@ -157,8 +157,9 @@ def test_legal_timeout_is_configurable(personas, settings) -> None:
 
 
 def test_non_legal_is_never_sealed_to_the_survivor(personas) -> None:
-    from nocontact.web.review.keyring import ensure_survivor_key
     from tests.conftest import SURVIVOR_PASSWORD
+
+    from nocontact.web.review.keyring import ensure_survivor_key
 
     secret = ensure_survivor_key(personas.case, SURVIVOR_PASSWORD)
     messages = store_all(personas)
