@@ -163,6 +163,8 @@ def test_filter_downloads_use_the_persons_identities(survivor):
 def test_plan_statuses_are_kept_per_line(survivor, personas):
     page = survivor.get("/days/plan/").content.decode()
     assert "Delete blocked voicemails without listening" in page
+    assert 'href="/people/"' in page  # entering the ex and proxies happens on the persons pages
+    assert 'href="/days/plan/filters/"' in page and 'href="/days/plan/message/"' in page
     survivor.post("/days/plan/status/", {"key": "phone.block", "status": "done"})
     survivor.post("/days/plan/status/", {"key": "not.a.line", "status": "done"})
     assert dict(PlanItemStatus.objects.filter(case=personas.case).values_list("key", "status")) == {

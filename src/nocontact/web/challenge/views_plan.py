@@ -37,8 +37,9 @@ def _case(request: HttpRequest) -> Case:
     return request.case  # type: ignore[attr-defined, no-any-return]
 
 
-def _persons_url() -> str | None:
-    for name in ("persons", "cases:persons", "persons:list"):
+def _url(*names: str) -> str | None:
+    """The first of these pages that exists (the pages of other areas may not be there yet)."""
+    for name in names:
         try:
             return reverse(name)
         except NoReverseMatch:
@@ -46,14 +47,36 @@ def _persons_url() -> str | None:
     return None
 
 
+def _persons_url() -> str | None:
+    return _url("persons", "cases:persons")
+
+
+def _line_links() -> dict[str, tuple[str, str]]:
+    """Plan line -> (words, address) of the page where that line is done."""
+    found = {
+        "setup.people": ("Enter the ex and their numbers, addresses and accounts", _persons_url()),
+        "people.proxies": ("Add these friends as proxies", _persons_url()),
+        "setup.friend": ("Invite your friend", _url("review:invite")),
+        "setup.screening": ("Add an export or an inbox", _url("upload", "uploads:upload")),
+        "email.block": ("Get the mail filter files", reverse("challenge:filters")),
+        "phone.block": ("Get a contact card of their numbers", reverse("challenge:filters")),
+        "message.final": ("Open the composer", reverse("challenge:compose")),
+    }
+    return {key: (words, url) for key, (words, url) in found.items() if url}
+
+
 @survivor_required
 def plan(request: HttpRequest) -> HttpResponse:
     case = _case(request)
     statuses = services.plan_statuses(case)
+    links = _line_links()
     sections = [
         (
             SECTION_TITLES[section],
-            [(item, statuses.get(item.key, ItemStatus.TODO)) for item in items],
+            [
+                (item, statuses.get(item.key, ItemStatus.TODO), links.get(item.key))
+                for item in items
+            ],
         )
         for section, items in by_section()
     ]
