@@ -186,24 +186,24 @@ def test_composer_flags_hooks_keeps_nothing_and_marks_the_line(survivor, persona
 
 
 def test_urge_flow_shows_reasons_and_what_followed_past_slips(survivor, personas):
-    survivor.post("/days/urge/reasons/", {"text": "I sleep through the night now"})
+    survivor.post("/days/pause/reasons/", {"text": "I sleep through the night now"})
     survivor.post(
         "/days/check-in/",
         {"day": "2026-11-15", "held": "no", "urge": 9, "mood": "okay", "slips": ["reached_out"]},
     )
     check_in(survivor, date(2026, 11, 16), True, mood="awful")
-    page = survivor.get("/days/urge/").content.decode()
+    page = survivor.get("/days/pause/").content.decode()
     assert "I sleep through the night now" in page
     assert "15 Nov: reached out to them; the days after, you felt awful" in page
     assert "challenge/urge.js" in page and "<script>" not in page
     reason = Reason.objects.get(case=personas.case)
-    survivor.post(f"/days/urge/reasons/{reason.pk}/remove/")
+    survivor.post(f"/days/pause/reasons/{reason.pk}/remove/")
     assert not Reason.objects.filter(case=personas.case).exists()
 
 
 def test_unsent_letter_is_not_stored_without_a_survivor_key(survivor, personas):
     response = survivor.post(
-        "/days/urge/letter/", {"letter": "You hurt me and I want you to know"}, follow=True
+        "/days/pause/letter/", {"letter": "You hurt me and I want you to know"}, follow=True
     )
     assert "Nothing was kept" in response.content.decode()
     assert UnsentLetter.objects.count() == 0
@@ -214,13 +214,13 @@ def test_friend_and_other_case_cannot_see_the_survivors_days(personas, other_cas
     CheckIn.objects.create(case=other_case.case, day=TODAY, held=False, urge=9)
     friend = Client()
     friend.force_login(personas.friend)
-    for url in ("/days/", "/days/check-in/", "/days/calendar/", "/days/urge/", "/days/plan/"):
+    for url in ("/days/", "/days/check-in/", "/days/calendar/", "/days/pause/", "/days/plan/"):
         assert friend.get(url).status_code == 403, url
     mine = Client()
     mine.force_login(personas.survivor)
     assert 'id="days-held">0<' in mine.get("/days/").content.decode()
     foreign = Reason.objects.create(case=other_case.case, text="theirs")
-    mine.post(f"/days/urge/reasons/{foreign.pk}/remove/")
+    mine.post(f"/days/pause/reasons/{foreign.pk}/remove/")
     assert Reason.objects.filter(pk=foreign.pk).exists()
 
 
@@ -257,7 +257,7 @@ def test_with_a_survivor_key_notes_and_letters_are_kept_sealed_for_the_survivor_
     with pytest.raises(NotARecipient):
         open_sealed(blob, friend_secret)
 
-    survivor.post("/days/urge/letter/", {"letter": "You hurt me and I want you to know"})
+    survivor.post("/days/pause/letter/", {"letter": "You hurt me and I want you to know"})
     letter = bytes(UnsentLetter.objects.get(case=personas.case).sealed)
     assert b"hurt" not in letter
     assert open_sealed(letter, secret).decode() == "You hurt me and I want you to know"

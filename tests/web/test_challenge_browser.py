@@ -116,7 +116,7 @@ def test_urge_flow_timer_reasons_and_friend_on_a_phone(setup, live_server, phone
     signed_in(phone_page, live_server, setup.survivor)
     phone_page.goto(f"{live_server.url}/days/")
     phone_page.click("text=I want to contact them")
-    phone_page.wait_for_url(f"{live_server.url}/days/urge/")
+    phone_page.wait_for_url(f"{live_server.url}/days/pause/")
     assert "I can breathe again" in phone_page.inner_text("body")
     assert "12 Nov" in phone_page.inner_text("body") and "you felt low" in phone_page.inner_text(
         "body"
@@ -141,7 +141,7 @@ def test_urge_page_without_javascript_still_says_what_to_do(setup, live_server, 
     page = context.new_page()
     try:
         signed_in(page, live_server, setup.survivor)
-        page.goto(f"{live_server.url}/days/urge/")
+        page.goto(f"{live_server.url}/days/pause/")
         assert "Set a timer for 1 minute." in page.inner_text("#urge-status")
         assert not page.locator("#urge-start").is_visible()
     finally:
