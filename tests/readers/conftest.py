@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
-
 from nocontact.core.message import RawMessage, ReadProblem
 from nocontact.readers.types import Passed, ReadItem
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+from tests.helpers import require_shared
 
 
 def require_fixtures(sub: str) -> Path:
-    folder = (SHARED / "fixtures" / sub).resolve()
-    if not folder.is_dir():
-        message = f"shared fixtures missing: {sub}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return folder
+    return require_shared("fixtures", sub)
 
 
 def split(items: Iterable[ReadItem]) -> tuple[list[RawMessage], list[ReadProblem], list[Passed]]:

@@ -170,3 +170,12 @@ def test_maildir_reads_cur_and_new_and_skips_tmp(tmp_path: Path) -> None:
     assert sorted(m.subject for m in messages) == ["note 1", "note 2"] and not problems
     assert {m.format for m in messages} == {"maildir"}
     assert detect(tmp_path) == "maildir"
+
+
+def test_crlf_mbox_as_some_takeouts_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.mbox"
+    path.write_bytes("".join(mbox_message(i) for i in range(4)).replace("\n", "\r\n").encode())
+    messages, problems, _ = split(read_path(path))
+    assert [m.subject for m in messages] == [f"note {i}" for i in range(4)] and not problems
+    assert messages[0].text.startswith("Message number 0.")
+    assert not messages[0].original.endswith(b"\r\n\r\n\r\n")

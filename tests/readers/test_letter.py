@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import matplotlib
@@ -10,6 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from nocontact.core.message import Channel
 from nocontact.readers import detect, read_path
+from tests.helpers import require_tool
 
 from .conftest import split
 
@@ -18,10 +17,8 @@ LINES = ["YOU WILL REGRET THIS", "I KNOW WHERE YOU LIVE"]
 
 
 def _need_ocr() -> None:
-    if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("tesseract/pdftoppm missing under CI")
-        pytest.skip("tesseract/pdftoppm not installed")
+    require_tool("tesseract")
+    require_tool("pdftoppm")
 
 
 def _scan() -> Image.Image:

@@ -120,8 +120,12 @@ def read(
             continue
         line_end = raw.find(b"\n")
         from_line, content = raw[:line_end].rstrip(b"\r"), raw[line_end + 1 :]
-        if content.endswith(b"\n") and not at_end:
-            content = content[:-1]  # the blank line before the next separator
+        if not at_end:  # the blank line before the next separator
+            content = (
+                content.removesuffix(b"\r\n")
+                if content.endswith(b"\r\n")
+                else (content.removesuffix(b"\n"))
+            )
         parts = split_headers(content)
         if parts is None:
             if at_end:
@@ -137,5 +141,5 @@ def read(
         yield from parse_email(
             content, fmt=NAME, file=file, position=position, fallback_date=fallback
         )
-        if at_end and not raw.endswith(b"\n\n"):
+        if at_end and not raw.endswith(b"\n"):
             yield ReadProblem(file, position, "file ends mid-line; the last message may be cut")
