@@ -8,8 +8,10 @@ from __future__ import annotations
 import typer
 
 from nocontact.commands import cases as _cases
+from nocontact.commands import classify as _classify
 from nocontact.commands import demo as _demo
 from nocontact.commands import imports as _imports
+from nocontact.commands import ledger as _ledger
 
 app = typer.Typer(
     name="nocontact",
@@ -20,7 +22,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for _module in (_cases, _imports, _demo):
+for _module in (_cases, _imports, _classify, _ledger, _demo):
     _module.register(app)
 
 

@@ -14,10 +14,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from nocontact.core.identities import IdentityKind, candidate_keys
+from nocontact.core.matching import KnownIdentity, Matcher
 from nocontact.core.message import RawMessage, ReadProblem
+from nocontact.core.suspects import SuspectDetector
 from nocontact.core.taxonomy import Classification
 from nocontact.readers import Passed, read_path
-from nocontact.web.cases.models import Case, ImportRun, Message
+from nocontact.web.cases.models import Case, Identity, ImportRun, Message, Person, PersonRole
 from nocontact.web.cases.services import matcher_for
 from nocontact.web.review.intake import seal_and_record
 
@@ -30,6 +33,7 @@ class ImportSummary:
     matched: int = 0
     stored: int = 0
     duplicates: int = 0
+    suspects: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -38,6 +42,7 @@ class ImportSummary:
             "matched": self.matched,
             "stored": self.stored,
             "duplicates": self.duplicates,
+            "suspects": self.suspects,
             "skipped": list(self.skipped),
         }
 
@@ -46,7 +51,8 @@ def _classify(raw: RawMessage, sender_role: str) -> tuple[Classification, str]:
     from nocontact.core.classify import MODEL_VERSION, classify
 
     text = raw.text if not raw.subject else f"{raw.subject}\n\n{raw.text}"
-    return classify(text, channel=raw.channel.value, sender_role=sender_role), MODEL_VERSION
+    role = sender_role if sender_role in {"ex", "proxy"} else "unknown"
+    return classify(text, channel=raw.channel.value, sender_role=role), MODEL_VERSION
 
 
 def store_message(case: Case, person_id: int, person_role: str, raw: RawMessage) -> Message | None:
@@ -87,6 +93,39 @@ def _note_outgoing(case: Case, raw: RawMessage, matches: Callable[[str], int | N
         case.save(update_fields=["last_contact_at"])
 
 
+def detector_for(case: Case) -> SuspectDetector:
+    ex_names = [p.name for p in case.persons.filter(role=PersonRole.EX)]
+    ex_names += list(
+        Identity.objects.filter(case=case, person__role=PersonRole.EX, kind=IdentityKind.ALIAS)
+        .values_list("written", flat=True)
+    )
+    return SuspectDetector(family_names=case.family_names, ex_names=ex_names)
+
+
+def _keep_as_suspect(
+    case: Case, raw: RawMessage, detector: SuspectDetector, matcher: Matcher
+) -> int | None:
+    """An unknown sender whose message suggests it is them: a suspect person, never dropped."""
+    signal = detector.check(f"{raw.subject}\n{raw.text}")
+    if signal is None:
+        return None
+    keys = candidate_keys(raw.sender, case.region)
+    if not keys:
+        return None
+    kind, value = keys[0]
+    with transaction.atomic():
+        person = Person.objects.create(
+            case=case, role=PersonRole.SUSPECT, name=f"Unknown {raw.channel.value} sender",
+            suspect_reason=signal.reason,
+        )
+        Identity.objects.get_or_create(
+            case=case, kind=kind.value, value=value,
+            defaults={"person": person, "written": raw.sender[:320]},
+        )
+    matcher.add(KnownIdentity(kind, value, person.pk))
+    return person.pk
+
+
 def import_items(
     case: Case,
     items: Iterable[RawMessage | ReadProblem | Passed],
@@ -94,6 +133,7 @@ def import_items(
     progress: Progress | None = None,
 ) -> None:
     matcher = matcher_for(case)
+    detector = detector_for(case)
     roles = dict(case.persons.values_list("pk", "role"))
     for item in items:
         if isinstance(item, ReadProblem):
@@ -109,7 +149,13 @@ def import_items(
             continue
         person_id = matcher.match(item.sender)
         if person_id is None:
-            continue  # from nobody on the list: dropped, never stored
+            person_id = _keep_as_suspect(case, item, detector, matcher)
+            if person_id is None:
+                continue  # from nobody on the list: dropped, never stored
+            roles[person_id] = PersonRole.SUSPECT
+            summary.suspects += 1
+        if roles.get(person_id) == PersonRole.DISMISSED:
+            continue  # the survivor said this sender is not them
         summary.matched += 1
         if store_message(case, person_id, roles[person_id], item) is None:
             summary.duplicates += 1
@@ -128,8 +174,10 @@ def import_paths(
     matcher = matcher_for(case)
 
     def accept(sender: str) -> bool:
-        # Outgoing messages name the survivor as sender; readers pass those through.
-        return matcher.accepts(sender)
+        # Known senders are read in full. Unknown phone numbers, handles and names are read too
+        # (short texts, cheap), so a new number or a threat from one is not lost; unknown e-mail
+        # senders are skipped unread, which keeps large mailboxes fast.
+        return matcher.accepts(sender) or "@" not in sender
 
     for path in paths:
         import_items(case, read_path(Path(path), accept=accept), summary, progress)

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from nocontact.ingest import import_paths
-from nocontact.web.cases.models import Message, MessageBody
+from nocontact.web.cases.models import Message
+from tests.web.review_support import fast_kdf, friend_joins  # noqa: F401
 from tests.conftest import EX_EMAIL, EX_PHONE, FRIEND_PASSWORD, PROXY_EMAIL, SURVIVOR_PASSWORD
 
 THREAT_TEXT = "I am parked across the street from your flat. Come out or I am coming in."
@@ -39,7 +40,7 @@ def mbox(tmp_path: Path) -> Path:
 def test_import_stores_only_known_senders_and_nothing_twice(personas, mbox: Path) -> None:
     first = import_paths(personas.case, [mbox])
     assert (first.read, first.matched, first.stored, first.duplicates) == (3, 2, 2, 0)
-    assert not MessageBody.objects.filter(text__contains="dentist").exists()
+    assert not Message.objects.filter(sender_as_written__contains="clinic").exists()
     second = import_paths(personas.case, [mbox])
     assert (second.stored, second.duplicates) == (0, 2)
     assert Message.objects.filter(case=personas.case).count() == 2
@@ -80,11 +81,12 @@ def test_survivor_sees_counts_never_words(personas, mbox: Path) -> None:
 
 def test_friend_sees_the_words_most_urgent_first(personas, mbox: Path) -> None:
     import_paths(personas.case, [mbox])
-    client = Client()
-    _login(client, personas.friend.username, FRIEND_PASSWORD)
-    html = client.get("/queue/").content.decode()
-    assert "parked across the street" in html
-    assert html.index("parked across") < html.index("think about us")
+    client = friend_joins(personas)
+    threat = Message.objects.get(case=personas.case, person=personas.ex)
+    hoover = Message.objects.get(case=personas.case, person=personas.proxy)
+    queue = client.get("/queue/").content.decode()
+    assert queue.index(f"/queue/m/{threat.pk}/") < queue.index(f"/queue/m/{hoover.pk}/")
+    assert "parked across the street" in client.get(f"/queue/m/{threat.pk}/").content.decode()
     assert client.get("/overview/").status_code == 403
 
 

@@ -39,6 +39,9 @@ class Matcher:
                 return self._index[key]
         return None
 
+    def add(self, identity: KnownIdentity) -> None:
+        self._index.setdefault((identity.kind, identity.value), identity.person_id)
+
     def accepts(self, sender: str) -> bool:
         return self.match(sender) is not None
 

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "nocontact.web.cases",
     "nocontact.web.review",
+    "nocontact.web.uploads",
+    "nocontact.web.challenge",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "nocontact.web.accounts",
@@ -66,6 +68,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA synchronous=FULL;",
     }
+    # A file, not shared-cache memory, for the test database: background threads (uploads,
+    # the mail watcher) then wait on locks instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(CONFIG.home / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -95,6 +100,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = None  # served from the package by WhiteNoise; no collectstatic step
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False

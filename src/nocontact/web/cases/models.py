@@ -18,6 +18,9 @@ class Role(models.TextChoices):
 class PersonRole(models.TextChoices):
     EX = "ex", "Ex"
     PROXY = "proxy", "Proxy"
+    # An unknown sender kept because a message suggested it may be them; the survivor decides.
+    SUSPECT = "suspect", "Suspect"
+    DISMISSED = "dismissed", "Not them"
 
 
 class Case(models.Model):
@@ -26,6 +29,8 @@ class Case(models.Model):
     timezone = models.CharField(max_length=64, default="UTC")
     last_contact_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Names of the survivor's children and pets: an unknown sender who names them is a suspect.
+    family_names = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"case {self.pk}"
@@ -49,6 +54,7 @@ class Person(models.Model):
     role = models.CharField(max_length=10, choices=PersonRole.choices)
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    suspect_reason = models.CharField(max_length=120, blank=True, default="")
 
     def __str__(self) -> str:
         return f"person {self.pk}"

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -15,9 +16,14 @@ from django.views.decorators.http import require_POST
 
 from nocontact.reports.charts import CATEGORY_COLOURS, TACTIC_COLOURS, Week, stacked_weeks_svg
 from nocontact.web.access import case_and_role, member_required, survivor_required
-from nocontact.web.cases.models import Case, Message
+from nocontact.web.cases.models import Case, Message, PersonRole
 
 WEEKS_SHOWN = 8
+
+
+def screened(case: Case) -> QuerySet[Message]:
+    """Messages that count as their attempts: everything kept except from dismissed senders."""
+    return Message.objects.filter(case=case).exclude(person__role=PersonRole.DISMISSED)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -33,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def weekly_counts(case: Case, now: datetime, weeks: int = WEEKS_SHOWN) -> tuple[list[Week], list[Week]]:
     start = (now - timedelta(weeks=weeks - 1)).date()
     start -= timedelta(days=start.weekday())
-    rows = Message.objects.filter(case=case, sent_at__date__gte=start).values_list(
+    rows = screened(case).filter(sent_at__date__gte=start).values_list(
         "sent_at", "category", "tactics"
     )
     by_cat: list[Counter[str]] = [Counter() for _ in range(weeks)]
@@ -59,7 +65,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if case.last_contact_at is not None:
         days_since = max((now - case.last_contact_at).days, 0)
     by_cat, by_tac = weekly_counts(case, now)
-    totals = Counter(Message.objects.filter(case=case).values_list("category", flat=True))
+    totals = Counter(screened(case).values_list("category", flat=True))
     context = {
         "days_since": days_since,
         "total": sum(totals.values()),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from nocontact.core.identities import IdentityKind
 from nocontact.web.access import survivor_required
 from nocontact.web.cases.forms import IdentityForm, PersonForm
-from nocontact.web.cases.models import Case, Identity, Person
+from nocontact.web.cases.models import Case, Identity, Person, PersonRole
 from nocontact.web.cases.services import CaseError, add_identity, add_person, merge_persons
 
 
@@ -27,8 +27,62 @@ def persons(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         person = add_person(case, form.cleaned_data["role"], form.cleaned_data["name"])
         return redirect("person", pk=person.pk)
-    people = case.persons.prefetch_related("identities").order_by("role", "name")
-    return render(request, "cases/persons.html", {"people": people, "form": form})
+    everyone = case.persons.prefetch_related("identities").order_by("role", "name")
+    known = [p for p in everyone if p.role in {PersonRole.EX, PersonRole.PROXY}]
+    suspects = [p for p in everyone if p.role == PersonRole.SUSPECT]
+    return render(
+        request,
+        "cases/persons.html",
+        {"people": known, "suspects": suspects, "form": form,
+         "family_names": ", ".join(case.family_names)},
+    )
+
+
+@survivor_required
+@require_POST
+def family_names(request: HttpRequest) -> HttpResponse:
+    case: Case = request.case  # type: ignore[attr-defined]
+    raw = request.POST.get("names", "")[:2000]
+    case.family_names = [n.strip() for n in raw.split(",") if n.strip()][:50]
+    case.save(update_fields=["family_names"])
+    messages.success(request, "Saved.")
+    return redirect("persons")
+
+
+@survivor_required
+@require_POST
+def confirm_suspect(request: HttpRequest, pk: int) -> HttpResponse:
+    """It is them: fold the suspect into a known person (or make it one)."""
+    suspect = _person(request, pk)
+    if suspect.role != PersonRole.SUSPECT:
+        raise Http404
+    into = request.POST.get("into", "")
+    if into in {PersonRole.EX, PersonRole.PROXY}:
+        suspect.role = into
+        suspect.name = request.POST.get("name", "").strip()[:200] or suspect.name
+        suspect.save(update_fields=["role", "name"])
+        messages.success(request, "Added to your list.")
+        return redirect("person", pk=suspect.pk)
+    try:
+        target = _person(request, int(into))
+    except ValueError as exc:
+        raise Http404 from exc
+    merge_persons(target, suspect)
+    messages.success(request, "Added to their entry: this number or address is screened from now on.")
+    return redirect("person", pk=target.pk)
+
+
+@survivor_required
+@require_POST
+def dismiss_suspect(request: HttpRequest, pk: int) -> HttpResponse:
+    """Not them: later messages from this sender are dropped; what was kept waits for the friend."""
+    suspect = _person(request, pk)
+    if suspect.role != PersonRole.SUSPECT:
+        raise Http404
+    suspect.role = PersonRole.DISMISSED
+    suspect.save(update_fields=["role"])
+    messages.success(request, "Dismissed.")
+    return redirect("persons")
 
 
 @survivor_required
