@@ -6,6 +6,8 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from nocontact.readers import detect, read_path
 from nocontact.readers.zipsafe import ZipLimits, extract
 
@@ -109,3 +111,27 @@ def test_progress_reports_every_byte(tmp_path: Path) -> None:
     seen: list[int] = []
     list(read_path(path, progress=seen.append))
     assert sum(seen) == path.stat().st_size
+
+
+def test_office_document_is_not_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    _, problems, _ = split(read_path(path))
+    assert len(problems) == 1 and "office document" in problems[0].reason
+
+
+def test_a_letter_beside_an_export_folder_is_still_read_as_a_letter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nocontact.readers import letter
+
+    monkeypatch.setattr(letter, "ocr_image", lambda path: "scanned words")
+    chat = tmp_path / "whatsapp"
+    chat.mkdir()
+    (chat / "chat.txt").write_text("1/2/21, 10:00 - A: hi\n")
+    (chat / "IMG-1.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    (tmp_path / "letter.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    messages, problems, _ = split(read_path(tmp_path))
+    assert sorted(m.format for m in messages) == ["letter", "whatsapp"] and not problems

@@ -53,10 +53,6 @@ class Format:
     is_letter: bool = False
 
 
-def _maildir_or_eml(head: bytes, path: Path) -> bool:
-    return eml.sniff(head)
-
-
 FORMATS: list[Format] = [
     Format(ios_smsdb.NAME, ios_smsdb.sniff, ios_smsdb.read),
     Format(outlook_msg.NAME, outlook_msg.sniff, outlook_msg.read),
@@ -66,7 +62,7 @@ FORMATS: list[Format] = [
     Format(mbox.NAME, lambda head, _: mbox.sniff(head), mbox.read),
     Format(sms_xml.NAME, lambda head, _: sms_xml.sniff(head), sms_xml.read),
     Format(google_voice.NAME, lambda head, _: google_voice.sniff(head), google_voice.read),
-    Format(eml.NAME, _maildir_or_eml, eml.read),
+    Format(eml.NAME, lambda head, _: eml.sniff(head), eml.read),
     Format(chat_text.SIGNAL, lambda head, _: chat_text.sniff_signal(head), chat_text.read_signal),
     Format(
         chat_text.WHATSAPP, lambda head, _: chat_text.sniff_whatsapp(head), chat_text.read_whatsapp
@@ -163,7 +159,7 @@ def read_path(
     if path.is_dir():
         yield from _read_folder(path, str(path), accept, report, 0)
     else:
-        yield from _read_file(path, str(path), accept, report, 0, letters=True)
+        yield from _read_file(path, _format_of(path), str(path), accept, report, 0)
 
 
 def _relabel(items: Iterator[ReadItem], real: Path, shown: str) -> Iterator[ReadItem]:
@@ -179,18 +175,25 @@ def _relabel(items: Iterator[ReadItem], real: Path, shown: str) -> Iterator[Read
 
 
 def _read_file(
-    path: Path, shown: str, accept: Accept | None, progress: Progress, depth: int, *, letters: bool
+    path: Path,
+    fmt: Format | None,
+    shown: str,
+    accept: Accept | None,
+    progress: Progress,
+    depth: int,
 ) -> Iterator[ReadItem]:
-    fmt = _format_of(path)
-    if fmt is not None and (letters or not fmt.is_letter):
+    if fmt is not None:
         yield from _relabel(fmt.read(path, accept, progress), path, shown)
         return
-    if fmt is None and zipfile.is_zipfile(path):
+    if zipfile.is_zipfile(path):
+        if zipsafe.is_office_document(path):
+            progress(path.stat().st_size)
+            yield ReadProblem(shown, "byte 0", "an office document, not a message export")
+            return
         yield from _read_zip(path, shown, accept, progress, depth)
         return
     progress(path.stat().st_size)
-    if fmt is None:
-        yield ReadProblem(shown, "byte 0", UNKNOWN)
+    yield ReadProblem(shown, "byte 0", UNKNOWN)
 
 
 def _read_zip(
@@ -222,16 +225,17 @@ def _read_folder(
 ) -> Iterator[ReadItem]:
     files = _walk(root)
     kinds = {path: _format_of(path) for path in files}
-    exports = any(fmt is not None and not fmt.is_letter for fmt in kinds.values())
+    # Photos, audio and PDFs in or below the folder of a chat export are that export's media.
+    export_dirs = {p.parent for p, fmt in kinds.items() if fmt is not None and not fmt.is_letter}
     for path in files:
         rel = path.relative_to(root).as_posix()
         shown = f"{shown_root}{rel}" if shown_root.endswith("!") else f"{shown_root}/{rel}"
         fmt = kinds[path]
-        if fmt is None or (exports and fmt.is_letter):
-            if exports and _is_media(_head(path)):
-                progress(path.stat().st_size)  # media of an export, read with its messages
-                continue
-            if path.name.startswith(".") and fmt is None:
-                progress(path.stat().st_size)
-                continue
-        yield from _read_file(path, shown, accept, progress, depth, letters=not exports)
+        belongs_to_export = any(parent in export_dirs for parent in path.parents)
+        if (fmt is None or fmt.is_letter) and belongs_to_export and _is_media(_head(path)):
+            progress(path.stat().st_size)  # read with the messages that name it
+            continue
+        if fmt is None and path.name.startswith("."):
+            progress(path.stat().st_size)  # .DS_Store and the like
+            continue
+        yield from _read_file(path, fmt, shown, accept, progress, depth)

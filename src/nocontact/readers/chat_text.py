@@ -10,6 +10,7 @@ the chat are attached when the file sits next to the .txt (an exported zip).
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -112,7 +113,8 @@ def _attachments(text: str, folder: Path) -> tuple[Attachment, ...]:
         if name and "/" not in name and candidate.is_file():
             size = candidate.stat().st_size
             data = candidate.read_bytes() if size <= MAX_ATTACHMENT else b""
-            found.append(Attachment(name, "application/octet-stream", data))
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            found.append(Attachment(name, kind, data))
     return tuple(found)
 
 

@@ -121,7 +121,8 @@ def _texts(page: Node, path: Path, accept: Accept | None) -> Iterator[ReadItem]:
 def _call(page: Node, path: Path, accept: Accept | None) -> Iterator[ReadItem]:
     named = _FILE.match(path.stem)
     label = (named["kind"] if named else "").strip().lower()
-    title = (page.find("title").text() if page.find("title") else "").lower()  # type: ignore[union-attr]
+    title_node = page.find("title")
+    title = title_node.text().lower() if title_node is not None else ""
     label = label or next((k for k in _CALL_KINDS if k in title), "")
     what, channel, direction, description = _CALL_KINDS.get(
         label, ("call", Channel.CALL, "in", "Call")

@@ -34,6 +34,16 @@ class _TooBig(Exception):
     pass
 
 
+def is_office_document(archive: Path) -> bool:
+    """.docx/.xlsx/.odt and friends are zips too, but not exports to unpack."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            names = set(zf.namelist()[:50])
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
 def _safe_name(name: str) -> PurePosixPath | None:
     clean = name.replace("\\", "/")
     pure = PurePosixPath(clean)
