@@ -99,6 +99,24 @@ class SettingsForm(forms.Form):
     hoover_days_ahead = forms.IntegerField(
         min_value=0, max_value=60, label="Warn me this many days before a date"
     )
+    reminder_time = forms.TimeField(
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Daily reminder time",
+    )
+    reminder_email = forms.BooleanField(
+        required=False,
+        label=(
+            "Also send a plain daily reminder e-mail at that time, to the address set for alerts "
+            "(it says only 'Daily reminder'; skipped on days you have checked in)"
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("reminder_email") and not data.get("reminder_time"):
+            self.add_error("reminder_time", "Choose a time for the reminder e-mail.")
+        return data
 
 
 class HooverDateForm(forms.Form):

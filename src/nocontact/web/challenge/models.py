@@ -23,6 +23,8 @@ class ChallengeSettings(models.Model):
     hoover_days_ahead = models.PositiveSmallIntegerField(default=7)
     friend_phone = models.CharField(max_length=40, blank=True, default="")
     urge_minutes = models.PositiveSmallIntegerField(default=15)
+    reminder_email = models.BooleanField(default=False)  # off until the survivor switches it on
+    reminder_last_sent = models.DateField(null=True, blank=True)
 
 
 class CheckIn(models.Model):

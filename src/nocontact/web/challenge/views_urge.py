@@ -102,6 +102,8 @@ def challenge_settings(request: HttpRequest) -> HttpResponse:
         "friend_phone": settings.friend_phone,
         "urge_minutes": settings.urge_minutes,
         "hoover_days_ahead": settings.hoover_days_ahead,
+        "reminder_time": settings.reminder_time,
+        "reminder_email": settings.reminder_email,
     }
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
