@@ -105,8 +105,9 @@ def test_joining_reseals_to_the_friend_and_retires_link_and_init_password(person
     assert again.status_code == 404
     from django.test import Client
 
-    assert Client().post("/login/", {"username": personas.friend.username,
-                                     "password": FRIEND_PASSWORD}).status_code == 200
+    refused = Client().post("/login/", {"username": personas.friend.username,
+                                        "password": FRIEND_PASSWORD})
+    assert refused.status_code != 302, "the initial password no longer signs in"
     login(personas.friend.username, FRIEND_PASSPHRASE)
     secret = unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)
     assert open_sealed(bytes(MessageBody.objects.get(message=messages["legal"]).sealed), secret)
@@ -262,3 +263,30 @@ def test_the_friend_key_is_stored_wrapped_only(personas) -> None:
     assert keys.friend_public.startswith("age1")
     assert b"AGE-SECRET-KEY" not in bytes(keys.friend_wrapped)
     assert keys.escrow_public == ""
+
+
+def test_the_survivor_key_is_made_at_first_sign_in(personas) -> None:
+    from tests.conftest import SURVIVOR_PASSWORD
+
+    from nocontact.vault import unwrap_secret
+
+    assert not case_keys(personas.case).survivor_public
+    login(personas.survivor.username, SURVIVOR_PASSWORD)
+    keys = case_keys(personas.case)
+    assert keys.survivor_public.startswith("age1")
+    assert unwrap_secret(bytes(keys.survivor_wrapped), SURVIVOR_PASSWORD)
+    friend = store(personas, LEGAL, "l5")
+    assert Review.objects.get(message=friend).survivor_can_open
+
+
+def test_a_passphrase_change_rewraps_the_key(personas) -> None:
+    from nocontact.web.review.keyring import KeyringError, rewrap_for_password_change
+
+    friend_joins(personas)
+    before = unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)
+    with pytest.raises(KeyringError):
+        rewrap_for_password_change(personas.case, "friend", "not the old one", "a new one")
+    assert rewrap_for_password_change(personas.case, "friend", FRIEND_PASSPHRASE, "a new one")
+    assert unwrap_friend_key(personas.case, "a new one") == before
+    with pytest.raises(KeyringError):
+        unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)

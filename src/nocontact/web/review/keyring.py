@@ -201,6 +201,25 @@ def ensure_survivor_key(case: Case, passphrase: str) -> str:
     return pair.secret
 
 
+def rewrap_for_password_change(case: Case, role: str, old: str, new: str) -> bool:
+    """Re-wrap this role's key when its owner changes passphrase; False if there is none.
+
+    To be called by the password-change view, which must ask for the old passphrase.
+    """
+    keys = case_keys(case)
+    field = "friend_wrapped" if role == "friend" else "survivor_wrapped"
+    wrapped = getattr(keys, field)
+    if wrapped is None:
+        return False
+    try:
+        secret = unwrap_secret(bytes(wrapped), old)
+    except VaultError as exc:
+        raise KeyringError("the old passphrase does not open the key") from exc
+    setattr(keys, field, wrap_secret(secret, new, passphrase_kdf()))
+    keys.save(update_fields=[field])
+    return True
+
+
 def unwrap_friend_key(case: Case, passphrase: str) -> str:
     keys = case_keys(case)
     if keys.friend_wrapped is None:

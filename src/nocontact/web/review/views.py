@@ -199,7 +199,8 @@ def unlock(request: HttpRequest) -> HttpResponse:
             if role == "friend":
                 secret = unwrap_friend_key(case, passphrase)
             else:
-                if not request.user.check_password(passphrase):
+                first_time = case_keys(case).survivor_wrapped is None
+                if first_time and not request.user.check_password(passphrase):
                     raise KeyringError("that is not your passphrase")
                 secret = ensure_survivor_key(case, passphrase)
         except KeyringError as exc:
