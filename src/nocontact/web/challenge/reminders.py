@@ -55,7 +55,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
         try:
             send_mail(SUBJECT, BODY, None, [address], fail_silently=False)
         except (SMTPException, OSError) as exc:
-            log.warning("case %s: reminder not sent (%s)", settings.case_id, type(exc).__name__)
+            log.warning("case %s: reminder not sent (%s)", settings.case.pk, type(exc).__name__)
             continue
         settings.reminder_last_sent = day
         settings.save(update_fields=["reminder_last_sent"])

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from nocontact.core import challenge as core
 from nocontact.core.hoover import HooverDate as CoreHooverDate
+from nocontact.core.hoover import HooverKind
 from nocontact.core.taxonomy import Category
 from nocontact.web.cases.models import Case, Identity, Message
 from nocontact.web.challenge.models import (
@@ -106,7 +107,7 @@ def hoover_dates(case: Case) -> list[CoreHooverDate]:
     found = []
     for row in HooverDate.objects.filter(case=case):
         try:
-            found.append(CoreHooverDate(row.kind, row.month, row.day, row.label))  # type: ignore[arg-type]
+            found.append(CoreHooverDate(HooverKind(row.kind), row.month, row.day, row.label))
         except ValueError:
             continue  # a date that no longer makes sense is skipped, the rest still warn
     return found
