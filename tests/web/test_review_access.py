@@ -125,3 +125,12 @@ def test_the_survivor_session_never_receives_sealed_text(world) -> None:
             assert words.encode() in everything
             continue
         assert words.encode() not in everything, f"{words!r} reached the survivor"
+
+
+def test_the_survivor_sees_what_the_friend_opened_but_not_the_words(world) -> None:
+    clients, _, messages = world
+    clients["friend"].get(f"/queue/m/{messages['threat'].pk}/")
+    page = clients["survivor"].get("/queue/released/").content.decode()
+    assert "What your friend has opened" in page
+    assert "threat · sms" in page
+    assert "parked across" not in page

@@ -50,11 +50,16 @@ def released(request: HttpRequest) -> HttpResponse:
     waiting_legal = Message.objects.filter(
         case=case, category="legal", review__state=State.PENDING
     ).select_related("review")
+    opened = (
+        Message.objects.filter(case=case, review__opened_by_friend_at__isnull=False)
+        .select_related("review")
+        .order_by("-review__opened_by_friend_at")[:100]
+    )
     return render(
         request,
         "review/released.html",
-        {"items": items, "waiting_legal": waiting_legal, "unlocked": held_secret(request)
-         is not None},
+        {"items": items, "waiting_legal": waiting_legal, "opened": opened,
+         "unlocked": held_secret(request) is not None},
     )
 
 
