@@ -290,3 +290,33 @@ def test_a_passphrase_change_rewraps_the_key(personas) -> None:
     assert unwrap_friend_key(personas.case, "a new one") == before
     with pytest.raises(KeyringError):
         unwrap_friend_key(personas.case, FRIEND_PASSPHRASE)
+
+
+def test_the_queue_lists_the_most_urgent_first_without_words(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    page = friend.get("/queue/").content.decode()
+    listed = page[page.index('<ul class="queue">'):]  # after the alerts at the top
+    positions = [listed.index(f'href="/queue/m/{messages[k].pk}/"')
+                 for k in ("threat", "self_harm", "legal", "hoover")]
+    assert positions == sorted(positions)
+    for words in ALL_WORDS:
+        assert words not in page
+    assert 'name="viewport"' in page  # phone-friendly layout
+
+
+def test_an_image_attachment_shows_inline_for_the_friend(personas) -> None:
+    from nocontact.core.message import Attachment as RawAttachment
+
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 32
+    message = store(personas, "See what I found of yours.", "i1",
+                    attachments=(RawAttachment("p.png", "image/png", png),
+                                 RawAttachment("a.pdf", "application/pdf", b"%PDF-1.4 x")))
+    friend = friend_joins(personas)
+    page = friend.get(f"/queue/m/{message.pk}/").content.decode()
+    image, pdf = Attachment.objects.filter(message=message).order_by("pk")
+    assert f'<img class="attached" alt="p.png" src="/queue/m/{message.pk}/a/{image.pk}/">' in page
+    assert "not protected once saved" in page
+    download = friend.get(f"/queue/m/{message.pk}/a/{pdf.pk}/")
+    assert download["Content-Disposition"] == "attachment"
+    assert download["Content-Type"] == "application/octet-stream"
