@@ -38,8 +38,11 @@ def run_server(port: int, open_browser: bool) -> None:
     from django.conf import settings
     from waitress import serve as waitress_serve
 
+    from nocontact.periodic import start_background
     from nocontact.web.wsgi import application
 
+    stop = threading.Event()
+    start_background(stop)
     bind = settings.NOCONTACT.bind
     url = f"http://{bind}:{port}/"
     typer.echo(f"Serving on {url} (Ctrl+C to stop)")
@@ -100,6 +103,16 @@ def serve(
     run_server(port or settings.NOCONTACT.port, open_browser=not no_browser)
 
 
+def tick() -> None:
+    """Do what is due now (legal messages past the friend's time, reminders) and exit."""
+    django_ready()
+    from nocontact.periodic import run_due_tasks
+
+    result = run_due_tasks()
+    typer.echo(f"released {result.legal_released}, reminders sent {result.reminders_sent}")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(serve)
+    app.command()(tick)
