@@ -25,8 +25,8 @@ SAFETY_THRESHOLD = {Category.THREAT: 0.40, Category.SELF_HARM: 0.40, Category.LE
 
 def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, FloatArray, str]:
     """Category, its probability, max tactic probabilities over windows, and a short cue."""
-    parts = windows(prepared)
-    cat_probs, tac_probs = zip(*(model.predict(p) for p in parts), strict=True)
+    features = [model.vectorise(p) for p in windows(prepared)]
+    cat_probs, tac_probs = zip(*(model.predict_features(*f) for f in features), strict=True)
     tactic_p = np.max(np.vstack(tac_probs), axis=0)
     chosen: tuple[Category, float, int] | None = None
     for i, probs in enumerate(cat_probs):
@@ -39,7 +39,7 @@ def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, Flo
         best = int(np.argmax(mean))
         chosen = (Category(model.categories[best]), float(mean[best]), 0)
     category, prob, window = chosen
-    cue = model.top_cue(parts[window], model.categories.index(category))
+    cue = model.top_cue(*features[window], model.categories.index(category))
     return category, prob, tactic_p, cue
 
 

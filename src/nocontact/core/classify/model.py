@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,29 +54,32 @@ class LinearModel:
     tac_thresholds: FloatArray
 
     def vectorise(self, prepared_text: str) -> tuple[npt.NDArray[np.intp], FloatArray]:
-        counts = Counter(t for t in analyse(prepared_text) if t in self.vocabulary)
-        if not counts:
+        """Sparse TF-IDF (sublinear tf, l2-normalised) as parallel index and value arrays."""
+        counts = Counter(analyse(prepared_text))
+        ids = list(map(self.vocabulary.get, counts))
+        keep = [i is not None for i in ids]
+        if not any(keep):
             return np.empty(0, dtype=np.intp), np.empty(0)
-        idx = np.fromiter((self.vocabulary[t] for t in counts), dtype=np.intp, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64,
-                         count=len(counts))
-        vals = tf * self.idf[idx]
-        return idx, vals / np.linalg.norm(vals)
+        mask = np.array(keep)
+        idx = np.array(ids, dtype=object)[mask].astype(np.intp)
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[mask]
+        vals = (1.0 + np.log(tf)) * self.idf[idx]
+        return idx, vals / np.sqrt(vals @ vals)
 
     def predict(self, prepared_text: str) -> tuple[FloatArray, FloatArray]:
         """Category probabilities (softmax) and per-tactic probabilities (sigmoid)."""
-        idx, vals = self.vectorise(prepared_text)
+        return self.predict_features(*self.vectorise(prepared_text))
+
+    def predict_features(self, idx: npt.NDArray[np.intp],
+                         vals: FloatArray) -> tuple[FloatArray, FloatArray]:
         cat_logits = vals @ self.cat_weights[idx] + self.cat_bias
         tac_logits = vals @ self.tac_weights[idx] + self.tac_bias
-        cat_logits = cat_logits - cat_logits.max()
-        cat_p = np.exp(cat_logits)
+        cat_p = np.exp(cat_logits - cat_logits.max())
         return cat_p / cat_p.sum(), 1.0 / (1.0 + np.exp(-tac_logits))
 
-
-    def top_cue(self, prepared_text: str, category_index: int) -> str:
+    def top_cue(self, idx: npt.NDArray[np.intp], vals: FloatArray, category_index: int) -> str:
         """The word or word pair that pushed hardest towards the category (at most two
         words of the message), or "" if none did."""
-        idx, vals = self.vectorise(prepared_text)
         if not idx.size:
             return ""
         contrib = vals * self.cat_weights[idx, category_index]
