@@ -65,7 +65,8 @@ def join(rng: random.Random, parts: list[str]) -> str:
 # ---- styles
 def sms(rng: random.Random, text: str) -> str:
     text = text.lower()
-    for a, b in [(r"\byou\b", "u"), (r"\bare\b", "r"), (r"\byour\b", "ur"), (r"\btonight\b", "2nite"),
+    for a, b in [(r"\byou\b", "u"), (r"\bare\b", "r"), (r"\byour\b", "ur"),
+                 (r"\btonight\b", "2nite"),
                  (r"\bplease\b", "pls"), (r"\bbecause\b", "cuz"), (r"'", ""), (r"\bto\b", "2"),
                  (r"\bfor\b", "4"), (r"\bokay\b", "k")]:
         if rng.random() < 0.7:

@@ -219,7 +219,8 @@ HOOVER_PARTS: dict[str, list[str]] = {
     ],
     "apology": [
         "I'm so sorry for everything", "I've changed, I promise", "I'm in therapy now",
-        "I know I messed up", "I stopped drinking, 3 months sober", "it will be different this time",
+        "I know I messed up", "I stopped drinking, 3 months sober",
+        "it will be different this time",
         "I'm sorry I hurt you", "I take full responsibility", "I'm a different person now",
         "please forgive me", "I've been working on myself", "I was wrong and I know it",
     ],
@@ -293,7 +294,8 @@ OTHER = [
 VOICEMAIL_PREFIX = ["Voicemail transcript: ", "[Voicemail 0:{n}] ", "Transcription: ",
                     "voicemail from unknown number: "]
 EMAIL_GREETINGS = ["Hi,\n\n", "Dear {you},\n\n", "{you},\n\n", "Hello,\n\n", ""]
-EMAIL_SIGNOFFS = ["\n\nThanks", "\n\n{ex}", "\n\nRegards,\n{ex}", "\n\n-- \n{ex}\nSent from my iPhone",
+EMAIL_SIGNOFFS = ["\n\nThanks", "\n\n{ex}", "\n\nRegards,\n{ex}",
+                  "\n\n-- \n{ex}\nSent from my iPhone",
                   "\n\nSent from my iPhone", "\n\nBest,\n{ex}\n07700 900{n2}", ""]
 QUOTED_REPLIES = [
     "\n\nOn Mon, 3 Jan 2025 at 17:02, {you} <me@example.org> wrote:\n> Please stop contacting me.",
@@ -431,7 +433,8 @@ PROXY_TACTICS_MORE = ["pity", "pretext", "flattery", "apology"]
 OTHER += [
     "Your grocery delivery arrives between 7 and 8pm", "Hi, is this Sophie? It's Jen from work",
     "Your one-time passcode is 3381", "Text WIN to enter our free prize draw",
-    "Your flu jab is due, book at your GP surgery", "Your payment to the water company was successful",
+    "Your flu jab is due, book at your GP surgery",
+    "Your payment to the water company was successful",
     "Bin collection is moved to Saturday this week", "Is the bike still for sale?",
     "Your food order is on its way", "Match cancelled this Sunday, waterlogged pitch",
     "Please confirm attendance for the team lunch", "Courtesy call from your broadband provider",

@@ -23,7 +23,9 @@ def classify_jsonl(instream: TextIO, outstream: TextIO, errstream: TextIO | None
     A bad line is reported on stderr with its line number (never its text) and skipped."""
     err = errstream if errstream is not None else sys.stderr
     if classifier is None:
-        from nocontact.core.classify.engine import classify as classifier
+        from nocontact.core.classify.engine import classify
+
+        classifier = classify
     read_ok = seen = 0
     for line_no, line in enumerate(instream, start=1):
         if not line.strip():

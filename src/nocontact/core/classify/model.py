@@ -22,13 +22,17 @@ MANIFEST_NAME = "manifest.json"
 
 FloatArray = npt.NDArray[np.float64]
 # Function words explain nothing to a reader, so they are never offered as a cue.
-_STOPWORDS = frozenset(
-    "a an the i me my you your we us our he him his she her it its they them their is am are "
-    "was were be been being do does did have has had can could will would shall should may "
-    "might must to of in on at by for with from up down out over so and or but if then than "
-    "that this these those there here what when where who why how not no yes just all any "
-    "i'm i'll i've i'd you're you'll it's don't can't won't didn't as into about too very".split()
-)
+_STOPWORDS = frozenset((
+    "a", "an", "the", "i", "me", "my", "you", "your", "we", "us", "our", "he", "him", "his",
+    "she", "her", "it", "its", "they", "them", "their", "is", "am", "are", "was", "were", "be",
+    "been", "being", "do", "does", "did", "have", "has", "had", "can", "could", "will",
+    "would", "shall", "should", "may", "might", "must", "to", "of", "in", "on", "at", "by",
+    "for", "with", "from", "up", "down", "out", "over", "so", "and", "or", "but", "if", "then",
+    "than", "that", "this", "these", "those", "there", "here", "what", "when", "where", "who",
+    "why", "how", "not", "no", "yes", "just", "all", "any", "i'm", "i'll", "i've", "i'd",
+    "you're", "you'll", "it's", "don't", "can't", "won't", "didn't", "as", "into", "about",
+    "too", "very",
+))
 
 
 class ClassifierError(Exception):

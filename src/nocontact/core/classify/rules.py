@@ -19,7 +19,8 @@ _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|
           r"new (?:man|guy|woman|girl|bf|gf|boyfriend|girlfriend)|fiance|fiancee)|him|her|them)")
 _HARM = (r"(?:kill|murder|hurt|stab|shoot|strangle|choke|beat|smash|slash|burn|bury|destroy|"
          r"break|end|ruin|drown|run over|poison|torch|cut|finish|get|deal with|punch|hit)")
-_DENIAL = r"(?:never|not|didn't|don't|wouldn't|won't|sorry|mean to|meant to|want to)\W+(?:\w+\W+){0,3}$"
+_DENIAL = (r"(?:never|not|didn't|don't|wouldn't|won't|sorry|mean to|meant to|want to)"
+           r"\W+(?:\w+\W+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:filed|sent|served|emailed|e-mailed|written|wrote|contacted|called|drafted|submitted|"
        r"lodged|scheduled|requested|received|asked|informed|advised|confirmed|is drafting|"
        r"be in touch|be contacting|be writing|reach out)\b|\b(?:on behalf of|we act for|we "
-       r"represent|acting for) (?:our|my) client\b|\bour client\b|\blaw (?:office|firm|offices) of\b|"
+       r"represent|acting for) (?:our|my) client\b|\bour client\b|"
+       r"\blaw (?:office|firm|offices) of\b|"
        r"\bwithout prejudice\b|\besq\.?\b"),
     _r("legal: filing, order or service", L,
        r"\b(?:filed|file|filing|served|serve|service of|lodged|submitted)\s+(?:\w+\s+){0,3}?"
@@ -197,7 +199,8 @@ RULES: tuple[Rule, ...] = (
     _r("legal: police involvement", L,
        r"\b(?:police|cops|officer|detective|sheriff|constable)\b.{0,60}\b(?:report|statement|"
        r"interview|station|case|called|contacted|came|visited|want|wants|asked|crime number|"
-       r"reference|incident)\b|\b(?:police|crime|incident) (?:report|reference|ref) (?:number|no|#)|"
+       r"reference|incident)\b|"
+       r"\b(?:police|crime|incident) (?:report|reference|ref) (?:number|no|#)|"
        r"\bcrime number\b|\bwelfare check\b|\bbail conditions\b|\bcharged with\b|\barrested\b"),
     _r("legal: official deadline", L,
        r"\b(?:deadline|due date|must respond|respond by|reply by|within \d+ days)\b.{0,80}"
