@@ -1,3 +1,4 @@
+# ruff: noqa: RUF012
 from django.db import migrations, models
 
 
