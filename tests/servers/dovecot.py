@@ -219,16 +219,20 @@ plugin {{
     def stop(self) -> None:
         if self.proc is None:
             return
+        pid = self.proc.pid
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+            os.killpg(pid, signal.SIGTERM)
+        # Wait for the master to exit WITHOUT reaping it: while it is a zombie its pid (the
+        # group id) cannot be reused, so the SIGKILL below reaches only this server's group.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                break
+            time.sleep(0.02)
         # Mail processes outlive the master's SIGTERM; a real restart drops their clients too.
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+            os.killpg(pid, signal.SIGKILL)
+        self.proc.wait()
         self.proc = None
         # Wait for the port to be free again so a restart binds the same one.
         deadline = time.monotonic() + 5
