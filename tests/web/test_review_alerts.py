@@ -124,3 +124,26 @@ def test_a_dead_smtp_server_loses_no_message(personas, settings) -> None:
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()
     message = store(personas, THREAT, "t1")
     assert message.pk and not Alert.objects.get(message=message, role="friend").emailed
+
+
+def test_legal_asks_the_friend_first_then_tells_the_survivor_when_it_opens(personas, smtp) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from tests.web.review_support import LEGAL, survivor_has_key
+
+    from nocontact.web.review.decisions import release_due_everywhere
+
+    survivor_has_key(personas)
+    friend_joins(personas)
+    case_keys(personas.case).__class__.objects.filter(case=personas.case).update(
+        survivor_email="sam@example.net", survivor_email_alerts=True)
+    legal = store(personas, LEGAL, "l1")
+    assert [r for r, _ in smtp.received] == [["friend@example.org"]]
+    assert not Alert.objects.filter(message=legal, role="survivor").exists()
+    assert release_due_everywhere(timezone.now() + timedelta(hours=25)) == 1
+    assert [r for r, _ in smtp.received][-1] == ["sam@example.net"]
+    _assert_no_content(smtp.received[-1][1])
+    page = survivor_client(personas, unlocked=False).get("/queue/alerts/").content.decode()
+    assert "A legal message that arrived by sms" in page and "is now open for you" in page
+    assert "custody" not in page

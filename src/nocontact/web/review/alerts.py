@@ -15,7 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from nocontact.core.taxonomy import URGENT
+from nocontact.core.taxonomy import URGENT, Category
 from nocontact.web.cases.models import Case, Message
 from nocontact.web.review.models import Alert, CaseKeys
 
@@ -31,6 +31,12 @@ CATEGORY_WORDS = {"threat": "a threat", "self_harm": "talk of self-harm"}
 
 
 def survivor_alert_text(alert: Alert, channel: str, received_local: str) -> str:
+    if alert.category == Category.LEGAL.value:
+        return (
+            f"A legal message that arrived by {channel} at {received_local} is now open for "
+            "you: your friend had not decided within the waiting time. It may name a date; "
+            "read it when you can, under \"Passed on to you\"."
+        )
     what = CATEGORY_WORDS.get(alert.category, "something urgent")
     return (
         f"A message with {what} arrived by {channel} at {received_local}; your friend has "
@@ -39,12 +45,29 @@ def survivor_alert_text(alert: Alert, channel: str, received_local: str) -> str:
 
 
 def raise_alerts(case: Case, message: Message) -> list[Alert]:
-    """Record alerts for an urgent message; the e-mails go once the transaction commits."""
-    if message.category not in {c.value for c in URGENT}:
+    """Alerts for a new message; the e-mails go once the transaction commits.
+
+    Threat and self_harm: the friend and the survivor at once. Legal: the friend, who is
+    asked first (the survivor is told when it opens for them, see `legal_opened`).
+    """
+    if message.category in {c.value for c in URGENT}:
+        roles: tuple[str, ...] = ("friend", "survivor")
+    elif message.category == Category.LEGAL.value:
+        roles = ("friend",)
+    else:
         return []
+    return _create(case, message, roles)
+
+
+def legal_opened(case: Case, message: Message) -> list[Alert]:
+    """Tell the survivor that a legal message opened for them after the waiting time."""
+    return _create(case, message, ("survivor",))
+
+
+def _create(case: Case, message: Message, roles: tuple[str, ...]) -> list[Alert]:
     alerts = [
         Alert.objects.create(case=case, message=message, role=role, category=message.category)
-        for role in ("friend", "survivor")
+        for role in roles
     ]
     ids = [a.pk for a in alerts]
     transaction.on_commit(lambda: send_alert_emails(ids))

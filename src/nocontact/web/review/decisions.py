@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from nocontact.core.ledger import LedgerEvent
 from nocontact.web.cases.models import Attachment, Case, Message, MessageBody
+from nocontact.web.review import alerts
 from nocontact.web.review.keyring import case_keys
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import Review, State
@@ -118,5 +119,11 @@ def release_due(case: Case, now: datetime | None = None) -> int:
             review.decided_at = now
             review.save(update_fields=["state", "decided_at"])
             record(case, LedgerEvent.RELEASE_TIMEOUT, review.message, actor="system", when=now)
+            alerts.legal_opened(case, review.message)
         count += 1
     return count
+
+
+def release_due_everywhere(now: datetime | None = None) -> int:
+    """For a periodic job (the mail worker, a timer): every case's overdue legal messages."""
+    return sum(release_due(case, now) for case in Case.objects.order_by("pk"))

@@ -98,6 +98,7 @@ def released_read(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def alert_list(request: HttpRequest) -> HttpResponse:
     case, role = _case(request), request.role  # type: ignore[attr-defined]
+    decisions.release_due(case)
     zone = ZoneInfo(case.timezone or "UTC")
     rows = []
     for alert in alerts.unseen(case, role):
