@@ -161,7 +161,7 @@ def parse_email(
     try:
         message = _PARSER.parsebytes(raw)
         assert isinstance(message, EmailMessage)
-        sender, name = quick_sender(split_headers(raw + b"\n\n")[0])  # type: ignore[index]
+        sender, name = quick_sender((split_headers(raw) or (raw, b""))[0])
         sent_at = _when(message, fallback_date)
         if sent_at is None:
             yield ReadProblem(file, position, "message has no readable date")
