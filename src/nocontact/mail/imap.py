@@ -159,7 +159,9 @@ def ensure_folder(client: IMAPClient, name: str) -> bool:
         if client.folder_exists(name):
             return False
         client.create_folder(name)
-    except (OSError, IMAPClientError) as exc:
+    except IMAPClientError as exc:
+        if "ALREADYEXISTS" in str(exc).upper():
+            return False  # created meanwhile by another client or session
         raise MailFolderError("the quarantine folder could not be created") from exc
     # Servers may subscribe nothing by default and refuse to unsubscribe it.
     with contextlib.suppress(IMAPClientError):

@@ -27,7 +27,13 @@ from email.policy import compat32
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
-from nocontact.mail.errors import MailConnectError, MailError, MailFolderError
+from nocontact.mail.errors import (
+    MailConnectError,
+    MailError,
+    MailFolderError,
+    MailLoginError,
+    MailTlsError,
+)
 from nocontact.mail.imap import DEFAULT_QUARANTINE, ImapAccount, close, connect, ensure_folder
 from nocontact.mail.mover import Mover
 from nocontact.mail.sink import Checkpoint, LedgerState, MailKey, MessageSink
@@ -100,12 +106,21 @@ class Watcher:
                 attempt += 1
                 self.stop.wait(delay)
                 continue
-            attempt = 0
+            started = time.monotonic()
             try:
                 self.session(client, forever=True)
-            except (OSError, IMAPClientError, MailConnectError) as exc:
+            except (MailLoginError, MailTlsError):
+                raise
+            except (OSError, IMAPClientError, MailError) as exc:
+                # Drops, and folders that vanish or refuse: start over from the ledger.
                 self.stats.reconnects += 1
-                log.warning("mail: connection lost (%s); reconnecting", type(exc).__name__)
+                # A session that failed quickly counts as a failed attempt: no hammering.
+                attempt = attempt + 1 if time.monotonic() - started < 30 else 0
+                delay = backoff_delay(
+                    attempt, self.options.backoff_base, self.options.backoff_cap, self.rng
+                )
+                log.warning("mail: session ended (%s); reconnecting", type(exc).__name__)
+                self.stop.wait(delay)
             finally:
                 close(client)
 
