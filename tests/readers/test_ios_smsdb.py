@@ -60,3 +60,27 @@ def test_old_database_with_dates_in_seconds_and_the_file_is_not_modified(tmp_pat
     (message,), problems, _ = split(read_path(path))
     assert message.sent_at == datetime(2013, 9, 4, 15, 6, 40, tzinfo=UTC) and not problems
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["sms.db"]
+
+
+def test_group_message_sent_by_the_survivor_names_the_chat_members(tmp_path: Path) -> None:
+    path = tmp_path / "sms.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE handle (ROWID INTEGER PRIMARY KEY, id TEXT);"
+            "CREATE TABLE message (ROWID INTEGER PRIMARY KEY, guid TEXT, text TEXT,"
+            " attributedBody BLOB, handle_id INTEGER, date INTEGER, is_from_me INTEGER,"
+            " service TEXT, subject TEXT, cache_has_attachments INTEGER,"
+            " associated_message_type INTEGER);"
+            "CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER);"
+            "CREATE TABLE chat_handle_join (chat_id INTEGER, handle_id INTEGER);"
+            "INSERT INTO handle VALUES (1, '+15550001111'), (2, 'ex@example.org');"
+            "INSERT INTO message VALUES (1, 'g1', 'to all', NULL, 0, 7e17, 1, 'iMessage',"
+            " NULL, 0, 0);"
+            "INSERT INTO chat_message_join VALUES (9, 1);"
+            "INSERT INTO chat_handle_join VALUES (9, 1), (9, 2);"
+        )
+    (message,), _, _ = split(read_path(path))
+    assert message.direction == "out" and message.sender == ""
+    assert sorted(message.recipients) == ["+15550001111", "ex@example.org"]
+    assert split(read_path(path, accept=lambda s: s == "ex@example.org"))[0] == [message]
+    assert split(read_path(path, accept=lambda s: False))[2][0].sender == "+15550001111"

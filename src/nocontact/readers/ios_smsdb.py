@@ -33,6 +33,11 @@ FROM message m LEFT JOIN handle h ON h.ROWID = m.handle_id
 WHERE COALESCE(m.associated_message_type, 0) = 0
 ORDER BY m.date, m.ROWID
 """
+_CHAT_HANDLES = """
+SELECT h.id FROM chat_message_join cm
+JOIN chat_handle_join ch ON ch.chat_id = cm.chat_id JOIN handle h ON h.ROWID = ch.handle_id
+WHERE cm.message_id = ? GROUP BY h.id ORDER BY MIN(h.ROWID)
+"""
 _ATTACHMENTS = """
 SELECT a.filename, a.mime_type, a.transfer_name
 FROM message_attachment_join j JOIN attachment a ON a.ROWID = j.attachment_id
@@ -81,6 +86,14 @@ def _attachments(
     return names, found
 
 
+def _chat_handles(db: sqlite3.Connection, rowid: int) -> tuple[str, ...]:
+    """The other people in the chat, for the survivor's group messages (handle_id 0)."""
+    try:
+        return tuple(str(r[0]) for r in db.execute(_CHAT_HANDLES, (rowid,)) if r[0])
+    except sqlite3.Error:
+        return ()
+
+
 def _row_record(row: sqlite3.Row) -> dict[str, Any]:
     record = {key: row[key] for key in row.keys()}  # noqa: SIM118 - sqlite3.Row
     body = record.get("attributedBody")
@@ -119,8 +132,10 @@ def _message(
     db: sqlite3.Connection, path: Path, row: sqlite3.Row, accept: Accept | None
 ) -> Iterator[ReadItem]:
     handle, out = str(row["handle"] or ""), bool(row["is_from_me"])
-    if not accepts(accept, handle):
-        yield Passed(handle)
+    others = (handle,) if handle else _chat_handles(db, int(row["ROWID"]))
+    counterpart = next((h for h in others if accepts(accept, h)), others[0] if others else "")
+    if not accepts(accept, counterpart):
+        yield Passed(counterpart)
         return
     try:
         text = row["text"]
@@ -133,13 +148,13 @@ def _message(
         service = str(row["service"] or "")
         yield RawMessage(
             channel=Channel.IMESSAGE if service == "iMessage" else Channel.SMS,
-            sender="" if out else handle,
+            sender="" if out else counterpart,
             sent_at=apple_time(int(row["date"] or 0)),
             text=text,
             source_id=f"{NAME}:{row['guid'] or row['ROWID']}",
             original=canonical_json(_row_record(row)),
             format=NAME,
-            recipients=(handle,) if out else (),
+            recipients=others if out else (),
             subject=str(row["subject"] or ""),
             direction="out" if out else "in",
             attachments=tuple(files),

@@ -43,8 +43,10 @@ def flatten_text(value: Any) -> str:
 def _chats(document: Any) -> list[dict[str, Any]]:
     if isinstance(document, dict) and isinstance(document.get("messages"), list):
         return [document]
-    chats = document.get("chats", {}) if isinstance(document, dict) else {}
-    found = chats.get("list", []) if isinstance(chats, dict) else []
+    found: list[Any] = []
+    for key in ("chats", "left_chats"):
+        group = document.get(key, {}) if isinstance(document, dict) else {}
+        found += group.get("list", []) if isinstance(group, dict) else []
     return [chat for chat in found if isinstance(chat, dict)]
 
 
