@@ -25,6 +25,28 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+PEAK_RSS_PROBE = """
+import json, sys
+from nocontact.core.classify import classify
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for text in texts:
+    classify(text)
+for line in open("/proc/self/status", encoding="utf-8"):
+    if line.startswith("VmHWM:"):
+        print(int(line.split()[1]) / 1024)
+"""
+
+
+def peak_rss_alone_mb() -> float:
+    """Peak RSS of a fresh process that only loads the classifier and runs the dev set."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", PEAK_RSS_PROBE,
+                          str(ROOT / "data" / "training" / "dev.jsonl")],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
 def macro_f1(gold: list[str], pred: list[str]) -> float:
     from nocontact.core import metrics
 
@@ -97,7 +119,8 @@ def main() -> None:
         "model_load_s": round(load_s, 3),
         "rss_mb_start": round(rss_start, 1),
         "rss_mb_after_load": round(rss_loaded, 1),
-        "rss_mb_after_run": round(rss_after, 1),
+        "rss_mb_after_run_in_bench": round(rss_after, 1),
+        "peak_rss_mb_classifier_alone": round(peak_rss_alone_mb(), 1),
         "baseline_train_s": round(base_train_s, 2),
         "dev": dev_q,
         "heldout": held_q,

@@ -135,6 +135,15 @@ def core(rng: random.Random, bank: list[tuple[str, str]]) -> tuple[str, set[str]
     return text, set(tactics_of(spec))
 
 
+def threat_pattern(rng: random.Random) -> str:
+    text = rng.choice(P.THREAT_PATTERNS)
+    text = text.replace("{observed}", rng.choice(P.OBSERVED)).replace("{when}",
+                                                                      rng.choice(P.WHEN))
+    for key, options in P.THREAT_FILL.items():
+        text = text.replace("{" + key + "}", rng.choice(options))
+    return text
+
+
 def make(rng: random.Random, category: str) -> tuple[str, set[str]]:
     if category == "hoovering":
         if rng.random() < 0.18:
@@ -147,6 +156,8 @@ def make(rng: random.Random, category: str) -> tuple[str, set[str]]:
         return rng.choice(P.OTHER), set()
     if category == "legal" and rng.random() < 0.25:
         return rng.choice(P.LEGAL_FORMAL), set()
+    if category == "threat" and rng.random() < 0.35:
+        return threat_pattern(rng), {"intimidation"}
     bank = {"threat": P.THREAT, "self_harm": P.SELF_HARM, "legal": P.LEGAL,
             "logistics": P.LOGISTICS}[category]
     n_cores = 2 if rng.random() < 0.2 else 1

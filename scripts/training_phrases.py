@@ -442,3 +442,37 @@ OTHER += [
     "Your gym membership has been renewed", "The school newsletter is attached",
     "Our office will be closed on Monday for the bank holiday",
 ]
+
+# Surveillance and veiled threats built from parts, so the model sees the pattern (an
+# observation of the user's private life, said to show reach) rather than fixed sentences.
+OBSERVED = ["at {place}", "leaving work", "getting out of his car", "with {partner}",
+            "in the queue at the bank", "walking the dog", "at the school gates",
+            "coming out of the doctor's", "on the high street", "at the bus stop",
+            "through your kitchen window", "putting the bins out", "jogging by the river"]
+WHEN = ["today", "this morning", "last night", "on Saturday", "at lunch", "earlier", "yesterday"]
+THREAT_PATTERNS = [
+    "saw you {observed} {when}", "you were {observed} {when}, weren't you",
+    "you looked {adj} {observed} {when}", "how was it {observed} {when}?",
+    "you should {advice}", "your {thing} looks {adj2} from the road",
+    "I know {fact}", "it'd be easy to {easy}", "{veiled}",
+]
+THREAT_FILL = {
+    "adj": ["tired", "happy", "nervous", "lovely", "stressed", "pretty"],
+    "advice": ["lock your back door", "close your curtains at night", "check your car before you "
+               "drive", "change your locks", "stop parking in the same spot every day",
+               "be more careful who you let in", "vary your route home"],
+    "thing": ["new car", "bedroom light", "front door", "garden", "new flat", "kitchen"],
+    "adj2": ["nice", "different", "easy to get to", "dark", "quiet"],
+    "fact": ["which bus you take", "what time you finish", "where your new place is",
+             "who you've been seeing", "your new number", "which room you sleep in",
+             "where the kids' new school is", "your shift pattern"],
+    "easy": ["get into your car", "find you", "get to you", "get into your building",
+             "follow you home", "get hold of your keys"],
+    "veiled": ["you'll get what's coming", "I'd hate for anything to happen to you",
+               "nobody will hear you", "things could get very bad for you",
+               "you won't know when", "you'll find out what I'm capable of",
+               "you brought this on yourself and it's not over", "I've got nothing left to lose",
+               "sleep tight, if you can", "I'll be seeing you soon, you won't see me first",
+               "hope your locks are good", "I'll make you pay in ways you can't imagine",
+               "you'll disappear and no one will look", "don't go out alone"],
+}

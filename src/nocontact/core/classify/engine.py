@@ -20,6 +20,12 @@ SENDER_ROLES = frozenset({"ex", "proxy", "unknown"})
 RULE_CONFIDENCE = 0.95
 # The model's safety categories only need this much probability to win: a missed threat
 # harms the user, a false alarm costs a friend's look.
+# Screened messages come from the ex or their proxies, where `other` is rare and hides the
+# message from review: `other` must be the clear choice, else the runner-up is taken.
+OTHER_MIN_PROBABILITY = 0.5
+# A rule is specific evidence: the model lifts a message above a rule's category only when
+# it is very sure (e.g. a self-harm rule and model "threat" on the same message).
+MODEL_OVER_RULE_PROBABILITY = 0.9
 SAFETY_THRESHOLD = {Category.THREAT: 0.40, Category.SELF_HARM: 0.40, Category.LEGAL: 0.45}
 
 
@@ -36,7 +42,12 @@ def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, Flo
                 chosen = (cat, p, i)
     if chosen is None:
         mean = np.mean(np.vstack(cat_probs), axis=0)
-        best = int(np.argmax(mean))
+        ranked = np.argsort(mean)[::-1]
+        best = int(ranked[0])
+        if (model.categories[best] == Category.OTHER.value
+                and mean[best] < OTHER_MIN_PROBABILITY):
+            best = next(int(i) for i in ranked[1:]
+                        if model.categories[int(i)] in (Category.LOGISTICS, Category.HOOVERING))
         chosen = (Category(model.categories[best]), float(mean[best]), 0)
     category, prob, window = chosen
     cue = model.top_cue(*features[window], model.categories.index(category))
@@ -54,7 +65,9 @@ def classify_with(model: LinearModel, text: str, channel: str | None = None,
     hit = apply_rules(prepared)
     m_cat, m_prob, tactic_p, cue = _model_view(model, prepared)
     model_reason = f"model: {m_cat.value} {m_prob:.2f}" + (f", cue \"{cue}\"" if cue else "")
-    if hit is not None and urgency_rank(hit.category) <= urgency_rank(m_cat):
+    rule_holds = hit is not None and (urgency_rank(hit.category) <= urgency_rank(m_cat)
+                                      or m_prob < MODEL_OVER_RULE_PROBABILITY)
+    if hit is not None and rule_holds:
         category, confidence = hit.category, max(RULE_CONFIDENCE, m_prob if m_cat == hit.category
                                                  else 0.0)
         reasons = [*hit.reasons, model_reason] if m_cat == hit.category else list(hit.reasons)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r1"
+RULES_VERSION = "r2"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
@@ -85,6 +85,17 @@ RULES: tuple[Rule, ...] = (
        r"being born\b|\b(?:paper|it|that) burns\b|\bso do houses\b|\b(?:petrol|gasoline) "
        r"(?:through|in|on) your\b",
        _DENIAL, INT),
+    _r("threat: veiled threat (reach and consequence)", T,
+       r"\bmake (?:you|her|him) disappear\b|\bwon't live (?:to|long enough)\b|\bregret (?:ever )?"
+       r"(?:being born|you were born)\b|\bbrought (?:it|this) on yourself\b|\bsleep (?:light|"
+       r"tight,? if you can)\b|\bnothing (?:left )?to lose\b|\bfind out what i'm capable of\b|"
+       r"\b(?:told|tell|telling) (?:the lads|my mates|people|them|everyone|him|my brother) where "
+       r"you (?:live|are|work|stay)\b|\beasy (?:it is )?(?:for me )?to get (?:into|to|in) your\b|"
+       r"\b(?:through|out of) a window\b|\bnobody will (?:hear|find|miss) you\b|\byou won't "
+       r"know when\b|\bhope your locks\b|\b(?:lock|check|change) your (?:back |front )?"
+       r"(?:door|locks|windows|car)\b|\bclose your curtains\b|\bleave your (?:\w+ )?window "
+       r"open\b|\bdon't go out alone\b",
+       None, INT),
     _r("threat: weapon mentioned", T,
        r"\b(?:i (?:have|got|bought|own)|i've got|loaded|my)\s+(?:a\s+)?(?:gun|knife|blade|"
        r"rifle|pistol|shotgun|machete|bat)\b", None, INT),
@@ -100,6 +111,9 @@ RULES: tuple[Rule, ...] = (
        r"on|coming|getting|kissing|holding|wearing|and)\b|\bi can see you\b|\bi'm watching you\b|"
        r"\bi've been watching\b|\bi watched you\b|\bi followed you\b|\bfollowing you\b|"
        r"\bnice (?:dress|outfit|shirt|jacket|haircut|car) (?:today|tonight|this morning)\b|"
+       r"\b(?:that's|thats|what) a nice \w+ (?:you're|you are|you were) wearing\b|"
+       r"\byou were (?:at|in|with|wearing|walking|leaving|outside|on) .{0,40}\b(?:today|"
+       r"tonight|yesterday|this morning|last night|earlier|weren't you)\b|"
        r"\b(?:seeing|spotting) you (?:at|in|with|outside|on)\b|\bi was (?:behind you|"
        r"\w+ rows? back|right there|across the road|outside|there too)\b|\bwaiting (?:by|at|"
        r"outside|near|for you (?:at|outside|by)) your\b|\b(?:minutes|mins) (?:from|away from) "
@@ -128,7 +142,9 @@ RULES: tuple[Rule, ...] = (
        r"explicit|dirty|bedroom)\s*(?:pics?|pictures?|photos?|videos?|vids?|tapes?|images?|"
        r"messages?|texts?|stuff)?\b|\b(?:everyone|the whole world|your (?:boss|family|mum|mom|"
        r"parents|kids|friends|church|work)) (?:will|is going to|gonna) (?:see|know|find out|"
-       r"hear)\b|\b(?:tell|send|show)\w* (?:your )?(?:boss|employer|work|hr|family|parents|"
+       r"hear)\b.{0,30}\b(?:pics?|pictures?|photos?|videos?|vids?|tapes?|screenshots?|texts?|"
+       r"messages?|secrets?|what you)|"
+       r"\b(?:tell|send|show)\w* (?:your )?(?:boss|employer|work|hr|family|parents|"
        r"mum|mom|church|new (?:man|guy|boyfriend|girlfriend))\b.{0,40}\b(?:about|what you|"
        r"pictures?|photos?|videos?|secrets?|everything|texts?|messages?)\b|\b(?:post|put) "
        r"(?:your )?(?:address|number|secrets?)\b",
@@ -141,7 +157,8 @@ RULES: tuple[Rule, ...] = (
        r"it\b|\btake my (?:own )?life\b|\bdon't want to (?:live|be alive|be here|wake up)\b|"
        r"\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b|\bwon't be (?:here|alive|"
        r"around) (?:tomorrow|much longer|by|for long|anymore)\b|\bbetter off (?:dead|without me)\b|"
-       r"\bnot (?:going to|gonna) be around\b|\bwant to die\b|\bready to die\b|\bi'm done living\b"
+       r"\bnot (?:going to|gonna) be around\b|\bself[- ]?harm\w*|\bwant to die\b|"
+       r"\bready to die\b|\bi'm done living\b"
        , None, PITY),
     _r("self_harm: method or plan", S,
        r"\b(?:took|taking|take|swallowed|swallow|got|have|saved up|stockpiled)\s+(?:all\s+|a\s+)?"
