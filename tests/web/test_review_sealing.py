@@ -320,3 +320,35 @@ def test_an_image_attachment_shows_inline_for_the_friend(personas) -> None:
     download = friend.get(f"/queue/m/{message.pk}/a/{pdf.pk}/")
     assert download["Content-Disposition"] == "attachment"
     assert download["Content-Type"] == "application/octet-stream"
+
+
+def test_after_a_passphrase_change_elsewhere_the_key_is_rewrapped_once(personas) -> None:
+    friend = friend_joins(personas)
+    user = personas.friend.__class__.objects.get(pk=personas.friend.pk)
+    user.set_password("a brand new passphrase for me")  # as a password-change page would
+    user.save()
+    friend = login(personas.friend.username, "a brand new passphrase for me")
+    refused = friend.post("/queue/unlock/", {"passphrase": "a brand new passphrase for me"})
+    assert refused.status_code == 200 and b'name="previous"' in refused.content
+    opened = friend.post("/queue/unlock/", {"passphrase": "a brand new passphrase for me",
+                                            "previous": FRIEND_PASSPHRASE})
+    assert opened.status_code == 302
+    assert unwrap_friend_key(personas.case, "a brand new passphrase for me")
+
+
+def test_the_opened_key_needs_both_the_session_and_the_cookie(personas) -> None:
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    url = f"/queue/m/{messages['threat'].pk}/"
+    assert friend.get(url).status_code == 200
+    cookie = friend.cookies.pop("vk")
+    assert friend.get(url).status_code == 302, "the session row alone opens nothing"
+    friend.cookies["vk"] = cookie.value
+    assert friend.get(url).status_code == 200
+    friend.post("/logout/")
+    signed_in = friend.post("/login/", {"username": personas.friend.username,
+                                        "password": FRIEND_PASSPHRASE})
+    assert signed_in.status_code == 302
+    friend.cookies["vk"] = cookie.value  # even with the old cookie kept back
+    response = friend.get(url)
+    assert response.status_code == 302 and response["Location"].endswith("/queue/unlock/")

@@ -27,6 +27,7 @@ from nocontact.web.review.keyring import (
     ensure_survivor_key,
     held_secret,
     hold_in_session,
+    rewrap_for_password_change,
     unwrap_friend_key,
 )
 from nocontact.web.review.ledger_store import record
@@ -187,27 +188,39 @@ def bulk(request: HttpRequest) -> HttpResponse:
 
 
 @member_required
-@sensitive_post_parameters("passphrase")
-@sensitive_variables("passphrase", "secret")
+@sensitive_post_parameters("passphrase", "previous")
+@sensitive_variables("passphrase", "previous", "secret")
 def unlock(request: HttpRequest) -> HttpResponse:
-    """Open this role's key for this session with the passphrase."""
+    """Open this role's key for this session with the passphrase.
+
+    After a passphrase change made elsewhere, the key is still wrapped by the previous one:
+    the person types both once and the key is re-wrapped by the new one.
+    """
     case, role = _case(request), request.role  # type: ignore[attr-defined]
-    error = ""
+    error, ask_previous = "", False
     if request.method == "POST":
         passphrase = request.POST.get("passphrase", "")
+        previous = request.POST.get("previous", "")
         try:
-            if role == "friend":
-                secret = unwrap_friend_key(case, passphrase)
-            else:
-                first_time = case_keys(case).survivor_wrapped is None
-                if first_time and not request.user.check_password(passphrase):
-                    raise KeyringError("that is not your passphrase")
-                secret = ensure_survivor_key(case, passphrase)
+            secret = _open_key(request, case, role, passphrase, previous)
         except KeyringError as exc:
             error = str(exc)
+            ask_previous = bool(passphrase) and request.user.check_password(passphrase)
         else:
             response = redirect("review:queue" if role == "friend" else "review:released")
             hold_in_session(request, response, secret)
             return response
     joined = bool(case_keys(case).friend_public)
-    return render(request, "review/unlock.html", {"error": error, "role": role, "joined": joined})
+    return render(request, "review/unlock.html", {
+        "error": error, "role": role, "joined": joined, "ask_previous": ask_previous})
+
+
+@sensitive_variables("passphrase", "previous")
+def _open_key(request: HttpRequest, case: Case, role: str, passphrase: str, previous: str) -> str:
+    if previous and request.user.check_password(passphrase):
+        rewrap_for_password_change(case, role, previous, passphrase)
+    if role == "friend":
+        return unwrap_friend_key(case, passphrase)
+    if case_keys(case).survivor_wrapped is None and not request.user.check_password(passphrase):
+        raise KeyringError("that is not your passphrase")
+    return ensure_survivor_key(case, passphrase)
