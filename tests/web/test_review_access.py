@@ -134,3 +134,14 @@ def test_the_survivor_sees_what_the_friend_opened_but_not_the_words(world) -> No
     assert "What your friend has opened" in page
     assert "threat · sms" in page
     assert "parked across" not in page
+
+
+def test_the_friends_openings_and_decisions_go_to_the_access_log(world, personas) -> None:
+    from nocontact.web.accounts.models import FriendAccess
+
+    clients, _, messages = world
+    clients["friend"].get(f"/queue/m/{messages['threat'].pk}/")
+    clients["friend"].post(f"/queue/m/{messages['threat'].pk}/decide/", {"action": "keep"})
+    actions = list(FriendAccess.objects.filter(case=personas.case, message=messages["threat"])
+                   .values_list("action", flat=True))
+    assert "opened" in actions and "kept as evidence" in actions

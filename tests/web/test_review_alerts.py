@@ -147,3 +147,21 @@ def test_legal_asks_the_friend_first_then_tells_the_survivor_when_it_opens(perso
     page = survivor_client(personas, unlocked=False).get("/queue/alerts/").content.decode()
     assert "A legal message that arrived by sms" in page and "is now open for you" in page
     assert "custody" not in page
+
+
+def test_consent_given_in_the_account_notices_also_counts(personas, smtp) -> None:
+    from nocontact.web.accounts.api import settings_for
+
+    friend_joins(personas)
+    survivor = personas.survivor
+    survivor.email = "sam@example.net"
+    survivor.save(update_fields=["email"])
+    store(personas, THREAT, "t1")
+    assert ["sam@example.net"] not in [r for r, _ in smtp.received], "off by default"
+    found = settings_for(survivor)
+    found.notifications_on = True
+    found.save(update_fields=["notifications_on"])
+    store(personas, "If you do not answer me tonight I will take all the pills.", "s1")
+    to_survivor = [raw for r, raw in smtp.received if r == ["sam@example.net"]]
+    assert len(to_survivor) == 1
+    _assert_no_content(to_survivor[0])

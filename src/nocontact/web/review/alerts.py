@@ -92,8 +92,8 @@ def send_alert_emails(alert_ids: list[int]) -> int:
             continue
         if alert.role == "friend" and keys.friend_email:
             to, body = keys.friend_email, FRIEND_EMAIL_BODY.format(link=_queue_link())
-        elif alert.role == "survivor" and keys.survivor_email_alerts and keys.survivor_email:
-            to, body = keys.survivor_email, SURVIVOR_EMAIL_BODY
+        elif alert.role == "survivor" and (address := _survivor_address(alert.case, keys)):
+            to, body = address, SURVIVOR_EMAIL_BODY
         else:
             continue
         try:
@@ -105,6 +105,22 @@ def send_alert_emails(alert_ids: list[int]) -> int:
         alert.save(update_fields=["emailed"])
         sent += 1
     return sent
+
+
+def _survivor_address(case: Case, keys: CaseKeys) -> str:
+    """Only with the survivor's consent: on the alerts page, or in their account's notices."""
+    membership = case.members.filter(role="survivor").select_related("user").first()
+    user = membership.user if membership is not None else None
+    consent = keys.survivor_email_alerts
+    if not consent and user is not None:
+        try:
+            from nocontact.web.accounts.api import notifications_enabled
+        except ImportError:
+            notifications_enabled = None  # type: ignore[assignment]
+        consent = bool(notifications_enabled and notifications_enabled(user))
+    if not consent:
+        return ""
+    return keys.survivor_email or (getattr(user, "email", "") or "")
 
 
 def unseen(case: Case, role: str) -> list[Alert]:

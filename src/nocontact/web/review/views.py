@@ -40,10 +40,24 @@ URGENCY = CaseWhen(
     output_field=IntegerField(),
 )
 QUEUE_LIMIT = 300
+PAST = {
+    decisions.Action.RELEASE: "released",
+    decisions.Action.KEEP: "kept as evidence",
+    decisions.Action.DESTROY: "destroyed",
+}
 
 
 def _case(request: HttpRequest) -> Case:
     return request.case  # type: ignore[attr-defined,no-any-return]
+
+
+def _log_access(request: HttpRequest, message: Message, action: str) -> None:
+    """The friend's access log the survivor sees (accounts app), beside the ledger."""
+    try:
+        from nocontact.web.accounts.api import record_access
+    except ImportError:  # the accounts app is not installed
+        return
+    record_access(request.user, message, action)
 
 
 def _own_message(request: HttpRequest, pk: int) -> Message:
@@ -100,6 +114,7 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
             problem = "This message is sealed to another key (an earlier friend or invitation)."
         else:
             record(case, LedgerEvent.VIEW, message, actor="friend")
+            _log_access(request, message, "opened")
             if review is not None and review.opened_by_friend_at is None:
                 review.opened_by_friend_at = timezone.now()
                 review.save(update_fields=["opened_by_friend_at"])
@@ -128,6 +143,7 @@ def attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
         data = open_sealed(bytes(item.data), secret)
     except VaultError as exc:
         raise Http404 from exc
+    _log_access(request, message, "opened an attachment")
     playable = item.content_type.split("/")[0] in {"audio", "image", "video"}
     response = HttpResponse(data, content_type=item.content_type if playable else
                             "application/octet-stream")
@@ -161,6 +177,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     except (decisions.DecisionError, VaultError) as exc:
         flash.error(request, f"Not done: {exc}")
         return redirect("review:message", pk=message.pk)
+    _log_access(request, message, PAST[action])
     flash.success(request, "Done.")
     return redirect("review:queue")
 
@@ -180,6 +197,8 @@ def bulk(request: HttpRequest) -> HttpResponse:
         return redirect("review:unlock")
     try:
         done = decisions.decide_many(case, ids, action, secret)
+        for message in Message.objects.filter(case=case, pk__in=ids):
+            _log_access(request, message, PAST[action])
     except (decisions.DecisionError, VaultError) as exc:
         flash.error(request, f"Stopped: {exc}")
         return redirect("review:queue")
