@@ -113,3 +113,22 @@ def test_accept_false_never_yields_a_message(fmt: str) -> None:
         items = list(read_path(path, accept=lambda s: False))
     assert items and not any(isinstance(i, RawMessage) for i in items)
     assert any(isinstance(i, Passed) for i in items)
+
+
+@SETTINGS
+@given(
+    name=st.from_regex(r"[A-Za-z0-9 .'_-]{0,20}", fullmatch=True),
+    local=st.from_regex(r"[A-Za-z0-9._+-]{1,12}", fullmatch=True),
+    domain=st.from_regex(r"[a-z0-9-]{1,10}\.[a-z]{2,4}", fullmatch=True),
+    angle=st.booleans(),
+)
+def test_fast_address_split_agrees_with_parseaddr(
+    name: str, local: str, domain: str, angle: bool
+) -> None:
+    from email.utils import parseaddr
+
+    from nocontact.readers.email_message import split_address
+
+    value = f"{name} <{local}@{domain}>" if angle else f"{local}@{domain}"
+    expected = parseaddr(value)
+    assert split_address(value) == expected

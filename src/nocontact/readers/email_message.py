@@ -23,6 +23,10 @@ from nocontact.readers.common import aware, clean_filename, html_to_text
 
 _FROM_HEADER = re.compile(rb"^From:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M | re.I)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
+_ATOM_ADDRESS = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+"
+_SIMPLE_ADDRESS = re.compile(
+    rf"^(?:(?P<name>[A-Za-z0-9 .'_-]*?) ?<(?P<angle>{_ATOM_ADDRESS})>|(?P<bare>{_ATOM_ADDRESS}))$"
+)
 _TRUNCATION_DEFECTS = (
     email_errors.CloseBoundaryNotFoundDefect,
     email_errors.StartBoundaryNotFoundDefect,
@@ -48,12 +52,20 @@ def _decode_header_text(value: bytes) -> str:
     return text.strip()
 
 
+def split_address(value: str) -> tuple[str, str]:
+    """parseaddr, with a fast path for the plain forms nearly every From: header uses."""
+    simple = _SIMPLE_ADDRESS.match(value)
+    if simple is not None:
+        return (simple["name"] or "").strip(), simple["angle"] or simple["bare"]
+    return parseaddr(value)
+
+
 def quick_sender(headers: bytes) -> tuple[str, str]:
     """(address, display name) from the raw header block, without a full parse."""
     found = _FROM_HEADER.search(headers)
     if found is None:
         return "", ""
-    name, address = parseaddr(_decode_header_text(found.group(1)))
+    name, address = split_address(_decode_header_text(found.group(1)))
     return (address or name).strip(), name.strip()
 
 
