@@ -26,7 +26,7 @@ OTHER_MIN_PROBABILITY = 0.5
 # A rule is specific evidence: the model lifts a message above a rule's category only when
 # it is very sure (e.g. a self-harm rule and model "threat" on the same message).
 MODEL_OVER_RULE_PROBABILITY = 0.9
-SAFETY_THRESHOLD = {Category.THREAT: 0.40, Category.SELF_HARM: 0.40, Category.LEGAL: 0.45}
+SAFETY_THRESHOLD = {Category.THREAT: 0.30, Category.SELF_HARM: 0.40, Category.LEGAL: 0.45}
 
 
 def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, FloatArray, str]:
