@@ -110,3 +110,24 @@ def test_reasons_never_quote_more_than_a_few_words(text: str) -> None:
         quoted = re.findall(r'"([^"]*)"', reason)
         assert all(len(q.split()) <= 2 for q in quoted)
         assert not (_word_runs(reason, 3) & runs), reason
+
+
+def tiny_model(term_pushes: Category) -> LinearModel:
+    """One known word that pushes hard towards a category; everything else leans hoovering."""
+    real = shipped_model()
+    weights = np.zeros((1, len(real.categories)))
+    weights[0, real.categories.index(term_pushes.value)] = 60.0
+    bias = np.zeros(len(real.categories))
+    bias[real.categories.index("hoovering")] = 5.0
+    n_tac = len(real.tactics)
+    return LinearModel("tiny", real.categories, real.tactics, {"w:zorblax": 0}, ["w:zorblax"],
+                       np.ones(1), weights, bias, np.zeros((1, n_tac)), np.full(n_tac, -20.0),
+                       np.full(n_tac, 0.5))
+
+
+def test_most_urgent_window_wins_for_a_long_text() -> None:
+    filler = " ".join(["garden"] * 400)
+    result = classify_with(tiny_model(Category.LEGAL), filler + " zorblax")
+    assert result.category == Category.LEGAL
+    short = classify_with(tiny_model(Category.LEGAL), "garden garden")
+    assert short.category == Category.HOOVERING
