@@ -352,3 +352,39 @@ def test_the_opened_key_needs_both_the_session_and_the_cookie(personas) -> None:
     friend.cookies["vk"] = cookie.value  # even with the old cookie kept back
     response = friend.get(url)
     assert response.status_code == 302 and response["Location"].endswith("/queue/unlock/")
+
+
+def test_a_new_friend_sees_only_what_arrives_after_they_join(personas) -> None:
+    import re
+
+    from django.test import Client
+
+    from nocontact.web.accounts import clock
+    from nocontact.web.review.models import RetiredKey
+
+    old = store(personas, THREAT, "t-old")
+    friend_joins(personas)
+    personas.friend.__class__.objects.filter(pk=personas.friend.pk).update(is_active=False)
+    survivor = survivor_client(personas, unlocked=False)
+    session = survivor.session
+    session["nc_reauth_at"] = clock.now() - 3600  # signed in an hour ago
+    session.save()
+    assert survivor.post("/queue/invite/").status_code == 302, "re-authentication first"
+    session = survivor.session
+    session["nc_reauth_at"] = clock.now()
+    session.save()
+    page = survivor.post("/queue/invite/").content.decode()
+    token = re.search(r"/queue/join/([\w-]+)/", page).group(1)
+    assert RetiredKey.objects.filter(case=personas.case).count() == 1
+    between = store(personas, HOOVER_WORDS, "h-new")
+    new_friend = Client()
+    joined = new_friend.post(f"/queue/join/{token}/", {
+        "passphrase": "the new friend's own passphrase", "passphrase2":
+        "the new friend's own passphrase"})
+    assert joined.status_code == 302
+    old_page = new_friend.get(f"/queue/m/{old.pk}/").content.decode()
+    assert "sealed to another key" in old_page and "parked across" not in old_page
+    assert HOOVER_WORDS in new_friend.get(f"/queue/m/{between.pk}/").content.decode()
+
+
+HOOVER_WORDS = "Happy birthday, I still think about us."

@@ -34,7 +34,7 @@ from nocontact.vault import (
     wrap_secret,
 )
 from nocontact.web.cases.models import Attachment, Case, MessageBody
-from nocontact.web.review.models import CaseKeys, Invitation
+from nocontact.web.review.models import CaseKeys, Invitation, RetiredKey
 
 SESSION_SLOT = "vault_key"
 COOKIE_NAME = "vk"
@@ -85,6 +85,27 @@ def issue_invitation(case: Case, keys: CaseKeys | None = None) -> Invitation:
     keys.escrow_public = escrow.public
     keys.save(update_fields=["escrow_public"])
     return invitation
+
+
+def start_new_friend(case: Case) -> Invitation:
+    """Retire the current friend's key (kept wrapped) and invite a new friend.
+
+    New messages are sealed to the new invitation's escrow key until the new friend joins.
+    Messages sealed to the earlier friend stay sealed to them: the new friend cannot open them.
+    """
+    with transaction.atomic():
+        keys = CaseKeys.objects.select_for_update().get(pk=case_keys(case).pk)
+        if keys.friend_public and keys.friend_wrapped is not None:
+            RetiredKey.objects.create(
+                case=case, public=keys.friend_public, wrapped=bytes(keys.friend_wrapped)
+            )
+        keys.friend_public = ""
+        keys.friend_wrapped = None
+        keys.friend_joined_at = None
+        keys.friend_email = ""
+        keys.save()
+        Invitation.objects.filter(case=case, used_at__isnull=True).update(token_once="")
+        return issue_invitation(case, keys)
 
 
 def take_invitation_token(case: Case) -> str | None:

@@ -26,6 +26,16 @@ class CaseKeys(models.Model):
     survivor_email_alerts = models.BooleanField(default=False)  # off until switched on
 
 
+class RetiredKey(models.Model):
+    """An earlier friend's key, kept wrapped when a new friend is invited: replacing a friend
+    destroys nothing, and what was sealed to them stays sealed to them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    public = models.CharField(max_length=100)
+    wrapped = models.BinaryField()
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+
 class Invitation(models.Model):
     """The friend's way in. Its token wraps the escrow key; only its hash is kept after showing."""
 

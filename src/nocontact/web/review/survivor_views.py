@@ -25,6 +25,7 @@ from nocontact.web.review.keyring import (
     hold_in_session,
     invitation_for,
     issue_invitation,
+    start_new_friend,
     take_invitation_token,
 )
 from nocontact.web.review.ledger_store import record
@@ -111,15 +112,33 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     return render(request, "review/alerts.html", {"rows": rows, "role": role})
 
 
+def _needs_reauth(request: HttpRequest) -> HttpResponse | None:
+    """Security changes (the friend) need a recently typed passphrase (accounts app)."""
+    try:
+        from nocontact.web.accounts.reauth import is_recent, recent_passphrase
+    except ImportError:
+        return None
+    if is_recent(request):
+        return None
+    return recent_passphrase(lambda r: redirect("review:invite"), back="review:invite")(request)  # type: ignore[return-value]
+
+
 @survivor_required
 def invite(request: HttpRequest) -> HttpResponse:
-    """Show the friend's invitation link once; a new one can be made while they have not joined."""
+    """Show the friend's invitation link once; or invite a new friend after removing one."""
     case = _case(request)
     keys = case_keys(case)
+    friend = Membership.objects.filter(case=case, role=Role.FRIEND).select_related("user").first()
+    removed = bool(keys.friend_public) and friend is not None and not friend.user.is_active
     link = ""
     if request.method == "POST":
-        if keys.friend_public:
+        blocked = _needs_reauth(request)
+        if blocked is not None:
+            return blocked
+        if keys.friend_public and not removed:
             return redirect("review:invite")
+        if removed:
+            start_new_friend(case)
         token = take_invitation_token(case)
         if token is None:
             try:
@@ -128,8 +147,9 @@ def invite(request: HttpRequest) -> HttpResponse:
                 return redirect("review:invite")
             token = take_invitation_token(case)
         link = request.build_absolute_uri(f"/queue/join/{token}/")
-    return render(request, "review/invite.html", {"joined": bool(keys.friend_public),
-                                                   "link": link})
+        keys.refresh_from_db()
+    return render(request, "review/invite.html", {
+        "joined": bool(keys.friend_public), "removed": removed and not link, "link": link})
 
 
 @sensitive_post_parameters("passphrase", "passphrase2")
@@ -164,7 +184,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 user = get_user_model().objects.get(pk=friend.user_id)
                 user.set_password(passphrase)  # the initial password stops working here
-                user.save(update_fields=["password"])
+                user.is_active = True  # a new friend invited after the previous one was removed
+                user.save(update_fields=["password", "is_active"])
                 email = request.POST.get("email", "").strip()
                 if email and "@" in email:
                     keys = case_keys(case)
