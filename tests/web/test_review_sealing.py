@@ -388,3 +388,37 @@ def test_a_new_friend_sees_only_what_arrives_after_they_join(personas) -> None:
 
 
 HOOVER_WORDS = "Happy birthday, I still think about us."
+
+
+def test_a_court_letter_attachment_reaches_the_survivor_after_the_timeout(personas) -> None:
+    from nocontact.core.message import Attachment as RawAttachment
+
+    survivor_has_key(personas)
+    pdf = b"%PDF-1.4 hearing on 12 March 2027"
+    legal = store(personas, LEGAL, "l-pdf",
+                  attachments=(RawAttachment("notice.pdf", "application/pdf", pdf),))
+    item = Attachment.objects.get(message=legal)
+    url = f"/queue/released/{legal.pk}/a/{item.pk}/"
+    survivor = survivor_client(personas)
+    assert survivor.get(url).status_code == 404, "not before the waiting time"
+    decisions.release_due(personas.case, timezone.now() + timedelta(hours=25))
+    page = survivor.get(f"/queue/released/{legal.pk}/").content.decode()
+    assert url in page and "not protected once saved" in page
+    response = survivor.get(url)
+    assert response.status_code == 200 and response.content == pdf
+    assert response["Content-Disposition"] == "attachment"
+
+
+def test_a_release_passes_on_attachments_but_a_summary_does_not(personas) -> None:
+    survivor_has_key(personas)
+    messages = store_all(personas)
+    friend = friend_joins(personas)
+    voicemail, threat = messages["self_harm"], messages["threat"]
+    item = Attachment.objects.get(message=voicemail)
+    friend.post(f"/queue/m/{voicemail.pk}/decide/", {"action": "release"})
+    survivor = survivor_client(personas)
+    played = survivor.get(f"/queue/released/{voicemail.pk}/a/{item.pk}/")
+    assert played.status_code == 200 and played.content == VOICE
+    assert friend.get(f"/queue/m/{voicemail.pk}/a/{item.pk}/").content == VOICE, "friend too"
+    friend.post(f"/queue/m/{threat.pk}/decide/", {"action": "release", "summary": "A threat."})
+    assert survivor.get(f"/queue/released/{threat.pk}/a/{item.pk}/").status_code == 404

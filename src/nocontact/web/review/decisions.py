@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nocontact.core.ledger import LedgerEvent
+from nocontact.vault import open_sealed, public_key_of, seal
 from nocontact.web.cases.models import Attachment, Case, Message, MessageBody
 from nocontact.web.review import alerts
 from nocontact.web.review.keyring import case_keys
@@ -54,6 +55,7 @@ def release(case: Case, message: Message, friend_secret: str, summary: str = "")
         else:
             body = open_body(bytes(message.body.sealed), friend_secret)
             words = body.text if not body.subject else f"{body.subject}\n\n{body.text}"
+            _share_attachments(case, message, friend_secret, keys.survivor_public)
         review.released_sealed = seal_release(words, keys.survivor_public)
         review.released_is_summary = bool(summary)
         review.state = State.RELEASED
@@ -61,6 +63,14 @@ def release(case: Case, message: Message, friend_secret: str, summary: str = "")
         review.save()
         event = LedgerEvent.RELEASE_SUMMARY if summary else LedgerEvent.RELEASE
         record(case, event, message, actor="friend")
+
+
+def _share_attachments(case: Case, message: Message, friend_secret: str, survivor: str) -> None:
+    """A release without a summary passes on the attachments too (a court letter's PDF)."""
+    for item in Attachment.objects.filter(case=case, message=message):
+        data = open_sealed(bytes(item.data), friend_secret)
+        item.data = seal(data, [public_key_of(friend_secret), survivor])
+        item.save(update_fields=["data"])
 
 
 def keep(case: Case, message: Message) -> None:

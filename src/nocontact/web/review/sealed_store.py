@@ -15,6 +15,7 @@ from email import policy
 from email.message import EmailMessage
 
 import nh3
+from django.http import HttpResponse
 
 from nocontact.core.message import RawMessage
 from nocontact.vault import open_sealed, seal
@@ -93,3 +94,14 @@ def seal_release(text: str, survivor_public: str) -> bytes:
 
 def open_release(blob: bytes, secret: str) -> str:
     return open_sealed(blob, secret).decode("utf-8")
+
+
+def attachment_response(data: bytes, content_type: str) -> HttpResponse:
+    """Audio, video and images play in the page; anything else only as a download, sandboxed."""
+    playable = content_type.split("/")[0] in {"audio", "image", "video"}
+    response = HttpResponse(data, content_type=content_type if playable else
+                            "application/octet-stream")
+    response["Content-Disposition"] = "inline" if playable else "attachment"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -14,6 +14,8 @@ urlpatterns = [
     path("alerts/email/", survivor_views.survivor_alert_email, name="alert_email"),
     path("released/", survivor_views.released, name="released"),
     path("released/<int:pk>/", survivor_views.released_read, name="released_read"),
+    path("released/<int:pk>/a/<int:aid>/", survivor_views.released_attachment,
+         name="released_attachment"),
     path("invite/", survivor_views.invite, name="invite"),
     path("join/<str:token>/", survivor_views.join, name="join"),
 ]

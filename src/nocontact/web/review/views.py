@@ -32,7 +32,7 @@ from nocontact.web.review.keyring import (
 )
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import Review, State
-from nocontact.web.review.sealed_store import open_body
+from nocontact.web.review.sealed_store import attachment_response, open_body
 
 URGENCY = CaseWhen(
     *[When(category=c.value, then=Value(i)) for i, c in enumerate(CATEGORY_ORDER)],
@@ -144,13 +144,7 @@ def attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     except VaultError as exc:
         raise Http404 from exc
     _log_access(request, message, "opened an attachment")
-    playable = item.content_type.split("/")[0] in {"audio", "image", "video"}
-    response = HttpResponse(data, content_type=item.content_type if playable else
-                            "application/octet-stream")
-    response["Content-Disposition"] = "inline" if playable else "attachment"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(data, item.content_type)
 
 
 @require_POST
