@@ -93,7 +93,9 @@ def test_worker_threads_screen_new_mail_live(personas: object, mail_user: MailUs
     threads = start_watchers(stop, case=personas.case)
     try:
         imap = client_for(mail_user)
-        assert wait_until(lambda: imap.folder_exists("Storage"))
+        from nocontact.web.mailwatch.models import MailCheckpoint
+
+        assert wait_until(lambda: MailCheckpoint.objects.filter(folder="INBOX").exists())
         mail_user.server.deliver(mail_user, make_message(EX_EMAIL, body="threat"))
         assert wait_until(lambda: Message.objects.filter(case=personas.case).count() == 1, 15)
         assert wait_until(lambda: message_ids(imap, "INBOX") == [])

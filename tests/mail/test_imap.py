@@ -119,7 +119,7 @@ def test_watcher_reconnects_after_dovecot_restarts(
     sink = SqliteSink(f"{tmp_path}/sink.sqlite", wanted=["ex.partner@example.test"])
     imap = client_for(user)
     with RunningWatcher(watcher_for(user, sink, idle_seconds=2, backoff_cap=1.0)) as running:
-        assert wait_until(lambda: imap.folder_exists(QUARANTINE))
+        assert wait_until(lambda: sink.checkpoint("test", "INBOX") is not None)
         before = make_message(EX, body="before")
         dovecot_private.deliver(user, before)
         assert wait_until(lambda: sink.count() == 1), running.error

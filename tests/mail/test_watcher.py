@@ -36,7 +36,7 @@ def test_new_mail_from_ex_and_proxy_leaves_inbox_and_is_stored_other_mail_untouc
     ex_mail = [make_message(EX, body="ex says"), make_message(PROXY, body="proxy says")]
     other = [make_message(FRIEND, body="friend says")]
     with RunningWatcher(watcher_for(mail_user, sink, idle_seconds=5)) as running:
-        wait_until(lambda: imap.folder_exists(QUARANTINE))
+        assert wait_until(lambda: sink.checkpoint("test", "INBOX") is not None)
         for raw in ex_mail + other:
             mail_user.server.deliver(mail_user, raw)
         assert wait_until(lambda: len(message_ids(imap, QUARANTINE)) == 2), running.error
@@ -122,7 +122,7 @@ def test_quarantine_folder_deleted_under_the_watcher_is_recreated(
 ) -> None:
     first, second = make_message(EX, body="1"), make_message(EX, body="2")
     with RunningWatcher(watcher_for(mail_user, sink, idle_seconds=2)) as running:
-        wait_until(lambda: imap.folder_exists(QUARANTINE))
+        assert wait_until(lambda: sink.checkpoint("test", "INBOX") is not None)
         mail_user.server.deliver(mail_user, first)
         assert wait_until(lambda: message_ids(imap, QUARANTINE) == [_mid(first)]), running.error
         imap.select_folder("INBOX", readonly=True)
@@ -139,7 +139,7 @@ def test_idle_is_not_needed_polling_also_moves(
 ) -> None:
     options = {"idle": False, "poll_seconds": 0.3}
     with RunningWatcher(watcher_for(mail_user, sink, **options)) as running:
-        wait_until(lambda: imap.folder_exists(QUARANTINE))
+        assert wait_until(lambda: sink.checkpoint("test", "INBOX") is not None)
         ex = make_message(EX)
         mail_user.server.deliver(mail_user, ex)
         assert wait_until(lambda: message_ids(imap, QUARANTINE) == [_mid(ex)]), running.error
