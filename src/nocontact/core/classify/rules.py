@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r2"
+RULES_VERSION = "r3"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
@@ -96,6 +96,17 @@ RULES: tuple[Rule, ...] = (
        r"(?:door|locks|windows|car)\b|\bclose your curtains\b|\bleave your (?:\w+ )?window "
        r"open\b|\bdon't go out alone\b",
        None, INT),
+    _r("threat: coming for the user", T,
+       r"\b(?:you'd|you had) better hope\b|\bhope (?:i|we) never (?:meet|catch|see|find)\b|"
+       r"\b(?:when|once|if) i (?:get|lay) (?:hold of|my hands on) you\b|\bwait (?:till|until) i "
+       r"(?:get|see|find|catch) you\b|\byou're (?:going to|gonna) get it\b|\bi'll get you\b|"
+       r"\byou'll get yours\b|\byour days are numbered\b|\bcount(?:ing)? your days\b|"
+       r"\bi'll come (?:for|after) you\b|\bcoming for you\b|\bbreak every bone\b|"
+       r"\b(?:bleed|in blood)\b|\bacid\b|\b(?:go up in flames|on fire|burn(?:s)? (?:down|to the "
+       r"ground))\b|\b(?:wreck|ruin|smash|cut|slash) (?:that |your )?(?:pretty )?face\b|"
+       r"\bcatch you (?:alone|on your own|in the dark)\b|\bwhen it's (?:dark|just (?:the two of "
+       r"us|us|you and me))\b",
+       _DENIAL, INT),
     _r("threat: weapon mentioned", T,
        r"\b(?:i (?:have|got|bought|own)|i've got|loaded|my)\s+(?:a\s+)?(?:gun|knife|blade|"
        r"rifle|pistol|shotgun|machete|bat)\b", None, INT),
@@ -112,6 +123,10 @@ RULES: tuple[Rule, ...] = (
        r"\bi've been watching\b|\bi watched you\b|\bi followed you\b|\bfollowing you\b|"
        r"\bnice (?:dress|outfit|shirt|jacket|haircut|car) (?:today|tonight|this morning)\b|"
        r"\b(?:that's|thats|what) a nice \w+ (?:you're|you are|you were) wearing\b|"
+       r"\bwhat were you doing (?:at|in|with|outside|on)\b|\bhow close i(?:'ve| have)? been\b|"
+       r"\b(?:standing|sitting|stood|sat) (?:right )?(?:behind|near|next to|opposite) you\b|"
+       r"\b(?:sat|sitting|parked|waiting|stood|standing) (?:outside|opposite|across from) your\b|"
+       r"\b(?:check-?in|checked in|location) (?:on|at)\b.{0,40}\bsee you\b|"
        r"\byou were (?:at|in|with|wearing|walking|leaving|outside|on) .{0,40}\b(?:today|"
        r"tonight|yesterday|this morning|last night|earlier|weren't you)\b|"
        r"\b(?:seeing|spotting) you (?:at|in|with|outside|on)\b|\bi was (?:behind you|"
@@ -147,7 +162,9 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:tell|send|show)\w* (?:your )?(?:boss|employer|work|hr|family|parents|"
        r"mum|mom|church|new (?:man|guy|boyfriend|girlfriend))\b.{0,40}\b(?:about|what you|"
        r"pictures?|photos?|videos?|secrets?|everything|texts?|messages?)\b|\b(?:post|put) "
-       r"(?:your )?(?:address|number|secrets?)\b",
+       r"(?:your )?(?:address|number|secrets?)\b|\byour nudes\b|\b(?:nudes?|naked "
+       r"(?:pics|photos)|sex tape)\b.{0,40}\b(?:online|everyone|group chat|internet|facebook|"
+       r"instagram|send|post|share|going up)\b",
        None, INT),
     # --- self-harm: intent, plan, attempt
     _r("self_harm: suicide intent", S,
