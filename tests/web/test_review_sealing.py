@@ -422,3 +422,17 @@ def test_a_release_passes_on_attachments_but_a_summary_does_not(personas) -> Non
     assert friend.get(f"/queue/m/{voicemail.pk}/a/{item.pk}/").content == VOICE, "friend too"
     friend.post(f"/queue/m/{threat.pk}/decide/", {"action": "release", "summary": "A threat."})
     assert survivor.get(f"/queue/released/{threat.pk}/a/{item.pk}/").status_code == 404
+
+
+def test_prepare_case_makes_the_survivor_key_and_hands_the_link_out_once(personas) -> None:
+    from tests.conftest import SURVIVOR_PASSWORD
+
+    from nocontact.web.review.services import join_as_friend, prepare_case
+
+    token = prepare_case(personas.case, SURVIVOR_PASSWORD)
+    assert token and prepare_case(personas.case, SURVIVOR_PASSWORD) is None
+    assert case_keys(personas.case).survivor_public
+    legal = store(personas, LEGAL, "l-init")
+    case, user, secret = join_as_friend(token, FRIEND_PASSPHRASE)
+    assert user.pk == personas.friend.pk and case.pk == personas.case.pk
+    assert open_sealed(bytes(MessageBody.objects.get(message=legal).sealed), secret)

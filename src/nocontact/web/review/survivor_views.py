@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +19,6 @@ from nocontact.web.cases.models import Attachment, Case, Membership, Message, Ro
 from nocontact.web.review import alerts, decisions
 from nocontact.web.review.keyring import (
     KeyringError,
-    accept_invitation,
     case_keys,
     held_secret,
     hold_in_session,
@@ -31,6 +30,7 @@ from nocontact.web.review.keyring import (
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import State
 from nocontact.web.review.sealed_store import attachment_response, open_body, open_release
+from nocontact.web.review.services import friend_user, join_as_friend
 
 OPEN_STATES = [State.RELEASED, State.RELEASED_TIMEOUT]
 
@@ -180,14 +180,8 @@ def invite(request: HttpRequest) -> HttpResponse:
 def join(request: HttpRequest, token: str) -> HttpResponse:
     """The friend's first visit: choose their own passphrase; it becomes their login too."""
     invitation = invitation_for(token)
-    if invitation is None:
-        return render(request, "review/join.html", {"invalid": True}, status=404)
-    friend = (
-        Membership.objects.select_related("user")
-        .filter(case=invitation.case, role=Role.FRIEND)
-        .first()
-    )
-    if friend is None:
+    friend = friend_user(invitation.case) if invitation is not None else None
+    if invitation is None or friend is None:
         return render(request, "review/join.html", {"invalid": True}, status=404)
     errors: list[str] = []
     if request.method == "POST":
@@ -196,30 +190,21 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             errors.append("The two passphrases differ.")
         else:
             try:
-                validate_password(passphrase, friend.user)
+                validate_password(passphrase, friend)
             except ValidationError as exc:
                 errors.extend(exc.messages)
         if not errors:
             try:
-                case, secret = accept_invitation(token, passphrase)
+                _, user, secret = join_as_friend(token, passphrase, request.POST.get("email", ""))
             except KeyringError as exc:
                 errors.append(str(exc))
             else:
-                user = get_user_model().objects.get(pk=friend.user_id)
-                user.set_password(passphrase)  # the initial password stops working here
-                user.is_active = True  # a new friend invited after the previous one was removed
-                user.save(update_fields=["password", "is_active"])
-                email = request.POST.get("email", "").strip()
-                if email and "@" in email:
-                    keys = case_keys(case)
-                    keys.friend_email = email[:254]
-                    keys.save(update_fields=["friend_email"])
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 response = redirect("review:queue")
                 hold_in_session(request, response, secret)
                 return response
     return render(request, "review/join.html", {"invalid": False, "errors": errors,
-                                                "username": friend.user.get_username()})
+                                                "username": friend.get_username()})
 
 
 @require_POST
