@@ -145,3 +145,23 @@ def test_the_friends_openings_and_decisions_go_to_the_access_log(world, personas
     actions = list(FriendAccess.objects.filter(case=personas.case, message=messages["threat"])
                    .values_list("action", flat=True))
     assert "opened" in actions and "kept as evidence" in actions
+
+
+def test_a_crash_while_a_message_is_open_leaks_no_words(world, monkeypatch, caplog) -> None:
+    import logging
+
+    from nocontact.web.review import views
+
+    clients, _, messages = world
+    friend = clients["friend"]
+    friend.raise_request_exception = False
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template exploded")
+
+    monkeypatch.setattr(views, "render", broken)
+    with caplog.at_level(logging.DEBUG):
+        response = friend.get(f"/queue/m/{messages['threat'].pk}/")
+    assert response.status_code == 500
+    out = response.content.decode() + caplog.text
+    assert "parked across" not in out and "Come out" not in out
