@@ -15,6 +15,7 @@ ever deleted on the server except the one source UID of a completed COPY.
 
 from __future__ import annotations
 
+import imaplib
 import logging
 import random
 import threading
@@ -70,6 +71,34 @@ class WatchStats:
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential back-off with full jitter, capped."""
     return rng.uniform(base / 2, min(cap, base * (2**attempt)))
+
+
+def _already_buffered_exists(client: IMAPClient) -> bool:
+    """Did an EXISTS arrive together with the server's "+ idling"?
+
+    Mail delivered just before IDLE starts is announced right after the continuation line,
+    often in the same TCP segment; imaplib then holds it in its read buffer, where
+    `idle_check` (which polls the socket) never sees it. Read what is buffered, without
+    blocking.
+    """
+    sock = client.socket()
+    sock.settimeout(None)
+    sock.setblocking(False)
+    lines: list[bytes] = []
+    try:
+        while True:
+            try:
+                lines.append(client._imap._get_line())
+            except OSError:
+                break
+            except imaplib.IMAP4.abort as exc:
+                if "EOF" in str(exc):
+                    break  # nothing more buffered
+                raise
+    finally:
+        sock.setblocking(True)
+        client._set_read_timeout()
+    return any(line.endswith((b" EXISTS", b" RECENT")) for line in lines)
 
 
 @dataclass
@@ -161,6 +190,8 @@ class Watcher:
         deadline = time.monotonic() + self.options.idle_seconds
         client.idle()
         try:
+            if _already_buffered_exists(client):
+                return
             while not self.stop.is_set() and time.monotonic() < deadline:
                 responses = client.idle_check(timeout=1.0)
                 if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
