@@ -5,7 +5,7 @@ to run its mail processes as root, so under root the whole server runs as a dedi
 user (`nocontact-test`, created when missing); otherwise it runs as the current user.
 
 Missing Dovecot skips the tests on a laptop and fails them when CI=true. Install with
-`scripts/install-system-deps.sh mail` (apt packages: dovecot-imapd dovecot-managesieved
+`scripts/install-system-deps` (apt packages: dovecot-imapd dovecot-managesieved
 dovecot-sieve dovecot-lmtpd).
 
 Import the fixtures from a conftest: `pytest_plugins = ["tests.servers.dovecot"]`, or
@@ -40,7 +40,7 @@ _counter = itertools.count(1)
 def require_dovecot() -> None:
     if shutil.which("dovecot") or Path(DOVECOT).exists():
         return
-    reason = "dovecot is not installed (scripts/install-system-deps.sh mail)"
+    reason = "dovecot is not installed (scripts/install-system-deps)"
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
