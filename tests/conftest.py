@@ -51,7 +51,10 @@ def make_case(prefix: str = "") -> Personas:
         ],
     )
     proxy = add_person(
-        case, "proxy", "Casey", [(IdentityKind.EMAIL, PROXY_EMAIL), (IdentityKind.PHONE, PROXY_PHONE)]
+        case,
+        "proxy",
+        "Casey",
+        [(IdentityKind.EMAIL, PROXY_EMAIL), (IdentityKind.PHONE, PROXY_PHONE)],
     )
     members = {m.role: m.user for m in case.members.select_related("user")}
     return Personas(case, members["survivor"], members["friend"], ex, proxy)

@@ -18,15 +18,26 @@ def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
     env.pop("NOCONTACT_DATABASE_URL", None)  # these tests use the embedded default
     return subprocess.run(
         [sys.executable, "-m", "nocontact", *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=120,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
-    done = run(home, "init", "--yes", "--survivor", "sam:river-lantern-quietly-42",
-               "--friend", "alex:orchard-compass-softly-17")
+    done = run(
+        home,
+        "init",
+        "--yes",
+        "--survivor",
+        "sam:river-lantern-quietly-42",
+        "--friend",
+        "alex:orchard-compass-softly-17",
+    )
     assert done.returncode == 0, done.stderr
     return home
 
@@ -45,21 +56,46 @@ def _mbox(path: Path) -> Path:
 
 
 def test_every_command_has_help() -> None:
-    top = subprocess.run([sys.executable, "-m", "nocontact", "--help"], capture_output=True,
-                         text=True, timeout=60)
+    top = subprocess.run(
+        [sys.executable, "-m", "nocontact", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert top.returncode == 0
-    commands = ["init", "import", "inspect", "demo", "serve", "classify", "person add",
-                "person list"]
+    commands = [
+        "init",
+        "import",
+        "inspect",
+        "demo",
+        "serve",
+        "classify",
+        "person add",
+        "person list",
+    ]
     for command in commands:
-        out = subprocess.run([sys.executable, "-m", "nocontact", *command.split(), "--help"],
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-m", "nocontact", *command.split(), "--help"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert out.returncode == 0, command
         assert "Usage" in out.stdout
 
 
 def test_init_person_import_round_trip(home: Path, tmp_path: Path) -> None:
-    added = run(home, "person", "add", "ex", "--name", "Jordan", "--email", "Jordan@Example.com",
-                "--phone", "(555) 555-0123", "--alias", "Jordan")
+    added = run(
+        home,
+        "person",
+        "add",
+        "ex",
+        "--name",
+        "Jordan",
+        "--email",
+        "Jordan@Example.com",
+        "--phone",
+        "(555) 555-0123",
+        "--alias",
+        "Jordan",
+    )
     assert added.returncode == 0, added.stderr
     listed = json.loads(run(home, "person", "list", "--json").stdout)
     assert listed[0]["role"] == "ex"
@@ -70,7 +106,12 @@ def test_init_person_import_round_trip(home: Path, tmp_path: Path) -> None:
     first = run(home, "import", str(mbox), "--json")
     assert first.returncode == 0, first.stderr
     summary = json.loads(first.stdout)
-    assert (summary["read"], summary["matched"], summary["stored"], summary["duplicates"]) == (2, 1, 1, 0)
+    assert (summary["read"], summary["matched"], summary["stored"], summary["duplicates"]) == (
+        2,
+        1,
+        1,
+        0,
+    )
     again = json.loads(run(home, "import", str(mbox), "--json").stdout)
     assert (again["stored"], again["duplicates"]) == (0, 1)
     for output in (first.stdout, first.stderr):
@@ -100,10 +141,13 @@ def test_inspect_prints_json_lines_and_stores_nothing(tmp_path: Path) -> None:
 
 
 def test_classify_needs_no_case_or_configuration(tmp_path: Path) -> None:
-    lines = "\n".join(json.dumps(x) for x in [
-        {"id": "1", "text": "Hearing moved to March 3, 9am. My attorney emailed yours."},
-        {"id": "2", "text": THREAT},
-    ])
+    lines = "\n".join(
+        json.dumps(x)
+        for x in [
+            {"id": "1", "text": "Hearing moved to March 3, 9am. My attorney emailed yours."},
+            {"id": "2", "text": THREAT},
+        ]
+    )
     out = run(tmp_path / "never-made", "classify", stdin=lines + "\n")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
@@ -112,9 +156,18 @@ def test_classify_needs_no_case_or_configuration(tmp_path: Path) -> None:
 
 
 def test_production_refuses_to_start_with_a_default_secret(tmp_path: Path) -> None:
-    env = {**os.environ, "NOCONTACT_HOME": str(tmp_path), "NOCONTACT_MODE": "production",
-           "NOCONTACT_SECRET_KEY": "change-me"}
-    out = subprocess.run([sys.executable, "-m", "nocontact", "serve", "--port", "8799"],
-                         capture_output=True, text=True, env=env, timeout=60)
+    env = {
+        **os.environ,
+        "NOCONTACT_HOME": str(tmp_path),
+        "NOCONTACT_MODE": "production",
+        "NOCONTACT_SECRET_KEY": "change-me",
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "nocontact", "serve", "--port", "8799"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert out.returncode != 0
     assert "SECRET_KEY" in out.stderr

@@ -26,7 +26,12 @@ def test_signals_that_keep_an_unknown_sender(text: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Your parcel is out for delivery", "Dinner at 7? Bring wine", "", "Mia's dentist appt moved"[:0]],
+    [
+        "Your parcel is out for delivery",
+        "Dinner at 7? Bring wine",
+        "",
+        "Mia's dentist appt moved"[:0],
+    ],
 )
 def test_ordinary_messages_are_not_suspects(text: str) -> None:
     assert detector.check(text) is None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.test import Client
+from tests.conftest import FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 from nocontact.web.cases.models import Identity, Person
-from tests.conftest import FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 
 def _client(username: str, password: str) -> Client:
@@ -25,7 +25,9 @@ def test_survivor_adds_a_proxy_with_a_number(personas) -> None:
 
 def test_an_identity_cannot_belong_to_two_people(personas) -> None:
     client = _client(personas.survivor.username, SURVIVOR_PASSWORD)
-    page = client.post(f"/people/{personas.proxy.pk}/", {"kind": "phone", "value": "+1 555 555 0123"})
+    page = client.post(
+        f"/people/{personas.proxy.pk}/", {"kind": "phone", "value": "+1 555 555 0123"}
+    )
     assert page.status_code == 200
     assert "already belongs" in page.content.decode()
 
@@ -43,5 +45,8 @@ def test_friend_and_other_case_cannot_touch_people(personas, other_case) -> None
     assert friend.get("/people/").status_code == 403
     stranger = _client(other_case.survivor.username, SURVIVOR_PASSWORD)
     assert stranger.get(f"/people/{personas.ex.pk}/").status_code == 404
-    assert stranger.post(f"/people/{personas.ex.pk}/merge/", {"other": other_case.ex.pk}).status_code == 404
+    assert (
+        stranger.post(f"/people/{personas.ex.pk}/merge/", {"other": other_case.ex.pk}).status_code
+        == 404
+    )
     assert Person.objects.filter(pk=personas.ex.pk).exists()

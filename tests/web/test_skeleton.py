@@ -6,18 +6,20 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from tests.conftest import EX_EMAIL, EX_PHONE, FRIEND_PASSWORD, PROXY_EMAIL, SURVIVOR_PASSWORD
+from tests.web.review_support import fast_kdf, friend_joins  # noqa: F401
 
 from nocontact.ingest import import_paths
 from nocontact.web.cases.models import Message
-from tests.web.review_support import fast_kdf, friend_joins  # noqa: F401
-from tests.conftest import EX_EMAIL, EX_PHONE, FRIEND_PASSWORD, PROXY_EMAIL, SURVIVOR_PASSWORD
 
 THREAT_TEXT = "I am parked across the street from your flat. Come out or I am coming in."
 HOOVER_TEXT = "Happy birthday. I still think about us every single day, remember the lake?"
 STRANGER_TEXT = "Your dentist appointment is on Tuesday at 10am."
 
 
-def _mail(sender: str, subject: str, body: str, msgid: str, date: str = "Mon, 02 Nov 2026 21:14:00 -0500") -> str:
+def _mail(
+    sender: str, subject: str, body: str, msgid: str, date: str = "Mon, 02 Nov 2026 21:14:00 -0500"
+) -> str:
     return (
         f"From {sender.split('<')[-1].strip('>')} Mon Nov  2 21:14:00 2026\n"
         f"From: {sender}\nTo: sam@example.net\nSubject: {subject}\nDate: {date}\n"
@@ -125,3 +127,12 @@ def test_phone_numbers_match_whatever_the_format(personas) -> None:
     assert matcher.match("(555) 555-0123") == personas.ex.pk
     assert matcher.match(EX_PHONE) == personas.ex.pk
     assert matcher.match("+1 555 555 0199") is None
+
+
+def test_dashboard_shows_an_urgent_notice_without_words(personas, mbox: Path) -> None:
+    import_paths(personas.case, [mbox])
+    client = Client()
+    _login(client, personas.survivor.username, SURVIVOR_PASSWORD)
+    html = client.get("/overview/").content.decode()
+    assert "1 urgent notice" in html
+    assert "parked across" not in html

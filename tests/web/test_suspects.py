@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.test import Client
+from tests.conftest import SURVIVOR_PASSWORD
 
 from nocontact.ingest import import_paths
 from nocontact.web.cases.models import Identity, Message, Person
-from tests.conftest import SURVIVOR_PASSWORD
 
 NEW_NUMBER = "hey its me. new number, save it. we need to talk"
 FAMILY = "tell Mia I said happy birthday"
@@ -23,7 +23,8 @@ def _sms_xml(path: Path, rows: list[tuple[str, str, int]]) -> Path:
     )
     path.write_text(
         "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"
-        f'<smses count="{len(rows)}">{body}</smses>', encoding="utf-8"
+        f'<smses count="{len(rows)}">{body}</smses>',
+        encoding="utf-8",
     )
     return path
 
@@ -37,18 +38,23 @@ def _client(personas) -> Client:
 def test_new_number_and_family_names_are_kept_ordinary_dropped(personas, tmp_path: Path) -> None:
     personas.case.family_names = ["Mia"]
     personas.case.save()
-    xml = _sms_xml(tmp_path / "s.xml", [
-        ("+15555550999", NEW_NUMBER, 1_762_000_000_000),
-        ("+15555550999", "why wont you answer", 1_762_000_100_000),
-        ("+15555550888", FAMILY, 1_762_000_200_000),
-        ("+15555550777", ORDINARY, 1_762_000_300_000),
-    ])
+    xml = _sms_xml(
+        tmp_path / "s.xml",
+        [
+            ("+15555550999", NEW_NUMBER, 1_762_000_000_000),
+            ("+15555550999", "why wont you answer", 1_762_000_100_000),
+            ("+15555550888", FAMILY, 1_762_000_200_000),
+            ("+15555550777", ORDINARY, 1_762_000_300_000),
+        ],
+    )
     summary = import_paths(personas.case, [xml])
     assert summary.suspects == 2
     assert summary.stored == 3, "the follow-up from the suspect's number is kept too"
     suspects = Person.objects.filter(case=personas.case, role="suspect")
     assert {p.suspect_reason for p in suspects} == {
-        "announces a new number or account", "names your children or pets"}
+        "announces a new number or account",
+        "names your children or pets",
+    }
     assert not Identity.objects.filter(case=personas.case, value="+15555550777").exists()
 
 
@@ -65,7 +71,9 @@ def test_confirming_a_suspect_folds_it_into_the_ex(personas, tmp_path: Path) -> 
     assert Identity.objects.get(value="+15555550999").person_id == personas.ex.pk
 
 
-def test_dismissed_sender_is_not_counted_and_later_messages_are_dropped(personas, tmp_path: Path) -> None:
+def test_dismissed_sender_is_not_counted_and_later_messages_are_dropped(
+    personas, tmp_path: Path
+) -> None:
     xml = _sms_xml(tmp_path / "s.xml", [("+15555550999", NEW_NUMBER, 1_762_000_000_000)])
     import_paths(personas.case, [xml])
     suspect = Person.objects.get(case=personas.case, role="suspect")
@@ -74,5 +82,7 @@ def test_dismissed_sender_is_not_counted_and_later_messages_are_dropped(personas
     later = _sms_xml(tmp_path / "t.xml", [("+15555550999", "you there?", 1_762_000_900_000)])
     summary = import_paths(personas.case, [later])
     assert summary.stored == 0
-    assert Message.objects.filter(case=personas.case).count() == 1, "nothing is destroyed without the friend"
+    assert Message.objects.filter(case=personas.case).count() == 1, (
+        "nothing is destroyed without the friend"
+    )
     assert "0 attempts" in client.get("/overview/").content.decode()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from tests.conftest import EX_EMAIL, FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 from nocontact.web.cases.models import Message
 from nocontact.web.uploads.models import UploadJob
-from tests.conftest import EX_EMAIL, FRIEND_PASSWORD, SURVIVOR_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,8 +9,9 @@ import typer
 
 from nocontact.commands.common import django_ready, fail
 
-person_app = typer.Typer(help="The ex and their proxies, and how to recognise them.",
-                         no_args_is_help=True)
+person_app = typer.Typer(
+    help="The ex and their proxies, and how to recognise them.", no_args_is_help=True
+)
 
 
 def _account(value: str, what: str) -> tuple[str, str]:
@@ -21,22 +22,33 @@ def _account(value: str, what: str) -> tuple[str, str]:
 
 
 def init(
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; take everything from flags.")] = False,
-    survivor: Annotated[str | None, typer.Option(help="USER:PASSWORD of the survivor's login.")] = None,
-    friend: Annotated[str | None, typer.Option(help="USER:PASSWORD of the trusted friend's login.")] = None,
-    region: Annotated[str, typer.Option(help="Country for phone numbers written without one.")] = "US",
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Do not ask; take everything from flags.")
+    ] = False,
+    survivor: Annotated[
+        str | None, typer.Option(help="USER:PASSWORD of the survivor's login.")
+    ] = None,
+    friend: Annotated[
+        str | None, typer.Option(help="USER:PASSWORD of the trusted friend's login.")
+    ] = None,
+    region: Annotated[
+        str, typer.Option(help="Country for phone numbers written without one.")
+    ] = "US",
 ) -> None:
     """Create the data folder, the database and the case with its two logins."""
     if survivor is None or friend is None:
         if yes:
             fail("--yes needs --survivor and --friend")
-        typer.echo("A monitored device can reveal that this is used. Use a safer device if you can.")
+        typer.echo(
+            "A monitored device can reveal that this is used. Use a safer device if you can."
+        )
         s_name = typer.prompt("Your user name")
         s_pass = typer.prompt("Your passphrase", hide_input=True, confirmation_prompt=True)
         f_name = typer.prompt("Your trusted friend's user name")
         f_pass = typer.prompt(
             "A first passphrase for your friend (they choose their own when they join)",
-            hide_input=True, confirmation_prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
         )
         survivor_acc, friend_acc = (s_name, s_pass), (f_name, f_pass)
     else:
@@ -51,7 +63,19 @@ def init(
         case = create_case(Account(*survivor_acc), Account(*friend_acc), region=region)
     except CaseError as exc:
         fail(str(exc))
+    from django.conf import settings
+
+    from nocontact.web.review.services import prepare_case
+
+    token = prepare_case(case, survivor_acc[1])
     typer.echo(f"Case {case.pk} created with two logins.")
+    if token:
+        cfg = settings.NOCONTACT
+        typer.echo(
+            "Give your trusted friend this link, privately. It works once: there they choose "
+            "their own passphrase, and only then can they open sealed messages.\n"
+            f"  http://{cfg.bind}:{cfg.port}/queue/join/{token}/"
+        )
 
 
 @person_app.command("add")
@@ -60,7 +84,9 @@ def person_add(
     name: Annotated[str, typer.Option(help="A name for this person (only you see it).")],
     email: Annotated[list[str] | None, typer.Option(help="An e-mail address (repeatable).")] = None,
     phone: Annotated[list[str] | None, typer.Option(help="A phone number (repeatable).")] = None,
-    handle: Annotated[list[str] | None, typer.Option(help="A handle, e.g. @name (repeatable).")] = None,
+    handle: Annotated[
+        list[str] | None, typer.Option(help="A handle, e.g. @name (repeatable).")
+    ] = None,
     alias: Annotated[list[str] | None, typer.Option(help="A display name (repeatable).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the person as JSON.")] = False,
 ) -> None:
@@ -84,7 +110,9 @@ def person_add(
     if as_json:
         typer.echo(json.dumps(_person_dict(person)))
     else:
-        typer.echo(f"Added {role} {person.pk} with {len(identities)} identit{'y' if len(identities) == 1 else 'ies'}.")
+        typer.echo(
+            f"Added {role} {person.pk} with {len(identities)} way(s) to recognise them."
+        )
 
 
 def _person_dict(person: object) -> dict[str, object]:

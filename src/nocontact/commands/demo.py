@@ -51,16 +51,22 @@ def run_server(port: int, open_browser: bool) -> None:
     waitress_serve(application, host=bind, port=port, threads=4, ident="", _quiet=True)
 
 
-def build_demo(home: Path, today: date) -> tuple[tuple[str, str], tuple[str, str], dict[str, object]]:
+def build_demo(
+    home: Path, today: date
+) -> tuple[tuple[str, str], tuple[str, str], dict[str, object]]:
     from nocontact.core.identities import IdentityKind
     from nocontact.demo_data import write_demo_exports
     from nocontact.ingest import import_paths
     from nocontact.web.cases.services import Account, add_person, create_case
+    from nocontact.web.review.services import join_as_friend, prepare_case
 
     survivor = ("alex", "demo-" + secrets.token_urlsafe(9))
     friend = ("sam", "demo-" + secrets.token_urlsafe(9))
     demo = write_demo_exports(home / "exports", today)
     case = create_case(Account(*survivor), Account(*friend), region=demo.region)
+    token = prepare_case(case, survivor[1])
+    if token:  # in the demo the friend joins at once, with the printed passphrase
+        join_as_friend(token, friend[1])
     for person in demo.persons:
         ids = (
             [(IdentityKind.EMAIL, e) for e in person.emails]
@@ -74,7 +80,9 @@ def build_demo(home: Path, today: date) -> tuple[tuple[str, str], tuple[str, str
 
 def demo(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8765,
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open a browser.")
+    ] = False,
 ) -> None:
     """Build a synthetic case (six weeks of an ex's messages), import it and serve the web UI."""
     home = _demo_home()

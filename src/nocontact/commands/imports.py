@@ -14,7 +14,9 @@ from nocontact.commands.common import django_ready, fail
 
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="Export files, folders or zips.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as one JSON object.")
+    ] = False,
 ) -> None:
     """Import exports: keep only what known persons sent; report what could not be read."""
     for path in paths:
@@ -33,8 +35,13 @@ def import_(
         fail(str(exc))
     err = Console(stderr=True)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
-        TimeElapsedColumn(), console=err, transient=as_json, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} read"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=as_json,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("Importing", total=None)
         summary = import_paths(case, paths, progress=lambda n: progress.advance(task, n))
@@ -96,8 +103,11 @@ def inspect(
                         "subject": item.subject,
                         "text": item.text,
                         "attachments": [
-                            {"filename": a.filename, "content_type": a.content_type,
-                             "size": len(a.data)}
+                            {
+                                "filename": a.filename,
+                                "content_type": a.content_type,
+                                "size": len(a.data),
+                            }
                             for a in item.attachments
                         ],
                         "sha256": item.sha256,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import suppress
 from dataclasses import dataclass
 from email.utils import parseaddr
 from enum import StrEnum
@@ -111,18 +112,14 @@ def candidate_keys(sender: str, region: str = "US") -> list[tuple[IdentityKind, 
         return keys
     name, addr = parseaddr(text)
     if "@" in (addr or ""):
-        try:
+        with suppress(IdentityError):
             keys.append((IdentityKind.EMAIL, normalise_email(addr)))
-        except IdentityError:
-            pass
         if name:
             keys.append((IdentityKind.ALIAS, normalise_alias(name)))
         return keys
     if sum(c.isdigit() for c in text) >= 3 and not any(c.isalpha() for c in text):
-        try:
+        with suppress(IdentityError):
             keys.append((IdentityKind.PHONE, normalise_phone(text, region)))
-        except IdentityError:
-            pass
         return keys
     try:
         keys.append((IdentityKind.HANDLE, normalise_handle(text)))

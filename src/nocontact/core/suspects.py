@@ -25,7 +25,11 @@ _NEW_CONTACT = re.compile(
     r"brother'?s|mum'?s|mom'?s) phone)\b",
     re.IGNORECASE,
 )
-SAFETY = {Category.THREAT: "threat", Category.SELF_HARM: "self-harm", Category.LEGAL: "legal process"}
+SAFETY = {
+    Category.THREAT: "threat",
+    Category.SELF_HARM: "self-harm",
+    Category.LEGAL: "legal process",
+}
 
 
 @dataclass(frozen=True, slots=True)

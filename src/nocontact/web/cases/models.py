@@ -96,7 +96,10 @@ class Message(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "source_id"], name="message_once_per_case")
         ]
-        indexes = [models.Index(fields=["case", "sent_at"]), models.Index(fields=["case", "category"])]
+        indexes = [
+            models.Index(fields=["case", "sent_at"]),
+            models.Index(fields=["case", "category"]),
+        ]
 
 
 class MessageBody(models.Model):

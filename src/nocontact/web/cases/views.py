@@ -6,8 +6,8 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.contrib.auth import logout
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from nocontact.reports.charts import CATEGORY_COLOURS, TACTIC_COLOURS, Week, stacked_weeks_svg
 from nocontact.web.access import case_and_role, member_required, survivor_required
 from nocontact.web.cases.models import Case, Message, PersonRole
+from nocontact.web.review.alerts import unseen as unseen_alerts
 
 WEEKS_SHOWN = 8
 
@@ -36,11 +37,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("dashboard" if found[1] == "survivor" else "review:queue")
 
 
-def weekly_counts(case: Case, now: datetime, weeks: int = WEEKS_SHOWN) -> tuple[list[Week], list[Week]]:
+def weekly_counts(
+    case: Case, now: datetime, weeks: int = WEEKS_SHOWN
+) -> tuple[list[Week], list[Week]]:
     start = (now - timedelta(weeks=weeks - 1)).date()
     start -= timedelta(days=start.weekday())
-    rows = screened(case).filter(sent_at__date__gte=start).values_list(
-        "sent_at", "category", "tactics"
+    rows = (
+        screened(case)
+        .filter(sent_at__date__gte=start)
+        .values_list("sent_at", "category", "tactics")
     )
     by_cat: list[Counter[str]] = [Counter() for _ in range(weeks)]
     by_tac: list[Counter[str]] = [Counter() for _ in range(weeks)]
@@ -79,6 +84,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "category_legend": list(CATEGORY_COLOURS.items()),
         "tactic_legend": list(TACTIC_COLOURS.items()),
         "this_week": sum(by_cat[-1].counts.values()) if by_cat else 0,
+        "alert_count": len(unseen_alerts(case, "survivor")),
     }
     return render(request, "cases/dashboard.html", context)
 

@@ -33,8 +33,12 @@ def persons(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/persons.html",
-        {"people": known, "suspects": suspects, "form": form,
-         "family_names": ", ".join(case.family_names)},
+        {
+            "people": known,
+            "suspects": suspects,
+            "form": form,
+            "family_names": ", ".join(case.family_names),
+        },
     )
 
 
@@ -68,7 +72,9 @@ def confirm_suspect(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError as exc:
         raise Http404 from exc
     merge_persons(target, suspect)
-    messages.success(request, "Added to their entry: this number or address is screened from now on.")
+    messages.success(
+        request, "Added to their entry: this number or address is screened from now on."
+    )
     return redirect("person", pk=target.pk)
 
 
@@ -91,7 +97,9 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     form = IdentityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            add_identity(target, IdentityKind(form.cleaned_data["kind"]), form.cleaned_data["value"])
+            add_identity(
+                target, IdentityKind(form.cleaned_data["kind"]), form.cleaned_data["value"]
+            )
         except CaseError as exc:
             form.add_error("value", str(exc))
         else:
@@ -101,9 +109,13 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "cases/person.html",
-        {"person": target, "form": form, "others": others,
-         "identities": target.identities.order_by("kind", "value"),
-         "message_count": target.messages.count()},
+        {
+            "person": target,
+            "form": form,
+            "others": others,
+            "identities": target.identities.order_by("kind", "value"),
+            "message_count": target.messages.count(),
+        },
     )
 
 

@@ -32,7 +32,7 @@ def upload_dir() -> Path:
 
 
 def keep_upload(upload: UploadedFile) -> tuple[Path, int]:
-    """Move the streamed upload into the data folder (owner-only), without reading it into memory."""
+    """Move the streamed upload into the data folder (owner-only), never reading it into memory."""
     suffix = "".join(Path(upload.name or "").suffixes[-2:])[:20]
     target = upload_dir() / f"{uuid.uuid4().hex}{suffix}"
     temp_path = getattr(upload, "temporary_file_path", None)
@@ -70,14 +70,18 @@ def run_job(job_id: int) -> None:
         except Exception as exc:  # reported without content; the file is kept for a retry
             log.error("upload job %s failed: %s", job_id, type(exc).__name__)
             UploadJob.objects.filter(pk=job_id).update(
-                status=Status.FAILED, error=f"import stopped ({type(exc).__name__})",
+                status=Status.FAILED,
+                error=f"import stopped ({type(exc).__name__})",
                 finished_at=timezone.now(),
             )
             return
         run = job.case.imports.order_by("-pk").first()
         path.unlink(missing_ok=True)
         UploadJob.objects.filter(pk=job_id).update(
-            status=Status.DONE, read=summary.read, run=run, stored_path="",
+            status=Status.DONE,
+            read=summary.read,
+            run=run,
+            stored_path="",
             finished_at=timezone.now(),
         )
     finally:
