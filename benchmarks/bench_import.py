@@ -18,10 +18,13 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 LINES = [
-    "why are you ignoring me", "I miss you so much, please just answer",
-    "you will regret this", "can you drop the bike keys at mine friday",
+    "why are you ignoring me",
+    "I miss you so much, please just answer",
+    "you will regret this",
+    "can you drop the bike keys at mine friday",
     "I'm sorry, I've changed, I'm seeing someone to talk about it",
-    "nobody would even care if I was gone", "happy holidays hope you're well",
+    "nobody would even care if I was gone",
+    "happy holidays hope you're well",
 ]
 
 
@@ -70,24 +73,31 @@ def main() -> None:
     read_only = sum(1 for _ in read_path(sms))
     read_s = time.perf_counter() - start
 
-    case = create_case(Account("bench-s", "bench-survivor-pass-1"),
-                       Account("bench-f", "bench-friend-pass-22"))
+    case = create_case(
+        Account("bench-s", "bench-survivor-pass-1"), Account("bench-f", "bench-friend-pass-22")
+    )
     add_person(case, "ex", "X", [(IdentityKind.PHONE, "+15555550142")])
     start = time.perf_counter()
     summary = import_paths(case, [sms])
     import_s = time.perf_counter() - start
-    print(json.dumps({
-        "benchmark": "import",
-        "demo_records_read": demo["read"],
-        "demo_stored": demo["stored"],
-        "demo_build_and_import_s": round(demo_s, 3),
-        "sms_records": args.n,
-        "sms_stored": summary.stored,
-        "reader_only_records_per_s": round(read_only / read_s, 1),
-        "end_to_end_records_per_s": round(summary.read / import_s, 1),
-        "end_to_end_stored_per_s": round(summary.stored / import_s, 1),
-        "ratio_end_to_end_to_reader_only": round((summary.read / import_s) / (read_only / read_s), 3),
-    }))
+    print(
+        json.dumps(
+            {
+                "benchmark": "import",
+                "demo_records_read": demo["read"],
+                "demo_stored": demo["stored"],
+                "demo_build_and_import_s": round(demo_s, 3),
+                "sms_records": args.n,
+                "sms_stored": summary.stored,
+                "reader_only_records_per_s": round(read_only / read_s, 1),
+                "end_to_end_records_per_s": round(summary.read / import_s, 1),
+                "end_to_end_stored_per_s": round(summary.stored / import_s, 1),
+                "ratio_end_to_end_to_reader_only": round(
+                    (summary.read / import_s) / (read_only / read_s), 3
+                ),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -11,8 +11,15 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def login(page: Page, base: str, account: str) -> None:
@@ -38,13 +45,21 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, headless=True, args=ARGS)
         for account, pages in (
-            (survivor, [("/login/", "login"), ("/overview/", "survivor-overview"),
-                        ("/people/", "survivor-people"), ("/days/", "survivor-challenge"),
-                        ("/add/", "survivor-upload")]),
+            (
+                survivor,
+                [
+                    ("/login/", "login"),
+                    ("/overview/", "survivor-overview"),
+                    ("/people/", "survivor-people"),
+                    ("/days/", "survivor-challenge"),
+                    ("/add/", "survivor-upload"),
+                ],
+            ),
             (friend, [("/queue/", "friend-queue")]),
         ):
-            context = browser.new_context(viewport={"width": 390, "height": 844},
-                                          device_scale_factor=1)
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, device_scale_factor=1
+            )
             page = context.new_page()
             if pages[0][0] == "/login/":
                 shoot(page, base, "/login/", outdir / "login.png")

@@ -116,9 +116,10 @@ def validate(config: Config) -> None:
     if config.mode not in {"development", "production"}:
         raise ConfigError("NOCONTACT_MODE must be development or production")
     if config.production:
-        if config.secret_key.strip().lower() in DEFAULT_SECRET_MARKERS or len(
-            config.secret_key
-        ) < 40:
+        if (
+            config.secret_key.strip().lower() in DEFAULT_SECRET_MARKERS
+            or len(config.secret_key) < 40
+        ):
             raise ConfigError(
                 "production mode needs NOCONTACT_SECRET_KEY: a random value of 40+ characters"
             )

@@ -97,8 +97,9 @@ def _note_outgoing(case: Case, raw: RawMessage, matches: Callable[[str], int | N
 def detector_for(case: Case) -> SuspectDetector:
     ex_names = [p.name for p in case.persons.filter(role=PersonRole.EX)]
     ex_names += list(
-        Identity.objects.filter(case=case, person__role=PersonRole.EX, kind=IdentityKind.ALIAS)
-        .values_list("written", flat=True)
+        Identity.objects.filter(
+            case=case, person__role=PersonRole.EX, kind=IdentityKind.ALIAS
+        ).values_list("written", flat=True)
     )
     return SuspectDetector(family_names=case.family_names, ex_names=ex_names)
 
@@ -116,11 +117,15 @@ def _keep_as_suspect(
     kind, value = keys[0]
     with transaction.atomic():
         person = Person.objects.create(
-            case=case, role=PersonRole.SUSPECT, name=f"Unknown {raw.channel.value} sender",
+            case=case,
+            role=PersonRole.SUSPECT,
+            name=f"Unknown {raw.channel.value} sender",
             suspect_reason=signal.reason,
         )
         Identity.objects.get_or_create(
-            case=case, kind=kind.value, value=value,
+            case=case,
+            kind=kind.value,
+            value=value,
             defaults={"person": person, "written": raw.sender[:320]},
         )
     matcher.add(KnownIdentity(kind, value, person.pk))

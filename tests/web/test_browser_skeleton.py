@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import EX_EMAIL, SURVIVOR_PASSWORD
+from tests.web.review_support import FRIEND_PASSPHRASE, fast_kdf  # noqa: F401
 
 from nocontact.ingest import import_paths
 from nocontact.web.cases.models import Message
 from nocontact.web.review.keyring import take_invitation_token
-from tests.conftest import EX_EMAIL, SURVIVOR_PASSWORD
-from tests.web.review_support import FRIEND_PASSPHRASE, fast_kdf  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -26,8 +26,8 @@ def django_ready(migrate: bool = False) -> None:
 
         call_command("migrate", interactive=False, verbosity=0)
     else:
-        from django.db.migrations.executor import MigrationExecutor
         from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
 
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
