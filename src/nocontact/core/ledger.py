@@ -38,6 +38,7 @@ class LedgerEvent(StrEnum):
     VIEW = "view"
     EXPORT = "export"
     KEY_REWRAP = "key_rewrap"
+    RECLASSIFY = "reclassify"
 
 
 def utc_iso(moment: datetime) -> str:

@@ -68,7 +68,7 @@ class Review(models.Model):
     opened_by_friend_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["case", "state"])]  # noqa: RUF012
+        indexes = [models.Index(fields=["case", "state"])]
 
 
 class Alert(models.Model):
@@ -98,4 +98,4 @@ class LedgerRecord(models.Model):
     entry_hash = models.CharField(max_length=64)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="ledger_seq_once")]  # noqa: RUF012
+        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="ledger_seq_once")]

@@ -32,6 +32,7 @@ from nocontact.web.review.keyring import (
 )
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import Review, State
+from nocontact.web.review.reclassify import reclassify_stale
 from nocontact.web.review.sealed_store import attachment_response, open_body
 
 URGENCY = CaseWhen(
@@ -222,6 +223,8 @@ def unlock(request: HttpRequest) -> HttpResponse:
         else:
             response = redirect("review:queue" if role == "friend" else "review:released")
             hold_in_session(request, response, secret)
+            if role == "friend":  # the only moment the bodies can be read again
+                reclassify_stale(case, secret)
             return response
     joined = bool(case_keys(case).friend_public)
     return render(request, "review/unlock.html", {
