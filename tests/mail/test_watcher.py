@@ -148,3 +148,16 @@ def test_idle_is_not_needed_polling_also_moves(
 def test_options_default_to_a_neutral_quarantine_name() -> None:
     name = WatchOptions().quarantine.lower()
     assert name and not any(w in name for w in ("ex", "abuse", "block", "nocontact", "quarant"))
+
+
+def test_mail_arriving_as_idle_starts_is_not_left_waiting(
+    mail_user: MailUser, sink: SqliteSink, imap: IMAPClient
+) -> None:
+    """Each message is delivered the moment the previous one was moved, i.e. just as the
+    watcher re-enters IDLE, when the server's EXISTS shares a packet with "+ idling"."""
+    with RunningWatcher(watcher_for(mail_user, sink, idle_seconds=30)) as running:
+        assert wait_until(lambda: sink.checkpoint("test", "INBOX") is not None)
+        for n in range(12):
+            mail_user.server.deliver(mail_user, make_message(EX, body=str(n)))
+            # Dovecot announces new mail after 0.5 s; a missed announcement waits 30 s.
+            assert wait_until(lambda n=n: sink.count() == n + 1, timeout=8), (n, running.error)

@@ -73,6 +73,18 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> 
     return rng.uniform(base / 2, min(cap, base * (2**attempt)))
 
 
+def _take_news(client: IMAPClient) -> bool:
+    """Has the server announced new mail (EXISTS) since the last call?
+
+    Announcements that arrive with the replies to other commands (FETCH, MOVE) are kept by
+    imaplib and never repeated when IDLE begins, so they are looked at before idling.
+    """
+    responses = client._imap.untagged_responses
+    exists = responses.pop("EXISTS", None)
+    responses.pop("RECENT", None)
+    return bool(exists)
+
+
 def _already_buffered_exists(client: IMAPClient) -> bool:
     """Did an EXISTS arrive together with the server's "+ idling"?
 
@@ -178,7 +190,8 @@ class Watcher:
         use_idle = opts.idle and b"IDLE" in caps
         while not self.stop.is_set():
             if use_idle:
-                self._idle(client)
+                if not _take_news(client):  # mail announced while we were busy screening
+                    self._idle(client)
             else:
                 self.stop.wait(opts.poll_seconds)
                 client.noop()
@@ -224,6 +237,7 @@ class Watcher:
         uidnext = int(info.get(b"UIDNEXT", 1))
         start = self._start_uid(client, folder, uidvalidity, uidnext)
         uids = sorted(u for u in client.search(["UID", f"{start}:*"]) if u >= start)
+        _take_news(client)  # what SELECT reported is covered by this search
         checkpoint_ok = True
         for i in range(0, len(uids), BATCH):
             batch = uids[i : i + BATCH]
