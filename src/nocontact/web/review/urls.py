@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nocontact.web.review import survivor_views, views
+from nocontact.web.review import letters, survivor_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("m/<int:pk>/a/<int:aid>/", views.attachment, name="attachment"),
     path("m/<int:pk>/decide/", views.decide, name="decide"),
     path("bulk/", views.bulk, name="bulk"),
+    path("letter/", letters.log_letter, name="letter"),
     path("unlock/", views.unlock, name="unlock"),
     path("alerts/", survivor_views.alert_list, name="alerts"),
     path("alerts/email/", survivor_views.survivor_alert_email, name="alert_email"),
