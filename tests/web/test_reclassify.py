@@ -1,12 +1,7 @@
-"""After a model change, stored (sealed) messages are re-classified when the friend opens the key."""
+"""After a model change, sealed messages are re-classified when the friend opens the key."""
 
 from __future__ import annotations
 
-from nocontact.core.classify import MODEL_VERSION
-from nocontact.web.cases.models import Message
-from nocontact.web.review.keyring import unwrap_friend_key
-from nocontact.web.review.models import Alert, LedgerRecord, Review
-from nocontact.web.review.reclassify import reclassify_stale, stale
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     FRIEND_PASSPHRASE,
     LEGAL,
@@ -16,6 +11,12 @@ from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fi
     store,
     survivor_has_key,
 )
+
+from nocontact.core.classify import MODEL_VERSION
+from nocontact.web.cases.models import Message
+from nocontact.web.review.keyring import unwrap_friend_key
+from nocontact.web.review.models import Alert, LedgerRecord, Review
+from nocontact.web.review.reclassify import reclassify_stale, stale
 
 
 def _pretend_old_model(message: Message, category: str) -> None:
