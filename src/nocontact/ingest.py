@@ -211,7 +211,9 @@ def import_paths(
     paths: Iterable[Path],
     progress: Progress | None = None,
     source: str = "cli",
+    bytes_progress: Progress | None = None,
 ) -> ImportSummary:
+    """Import files, folders or zips. `progress` counts records; `bytes_progress` bytes read."""
     summary = ImportSummary()
     run = ImportRun.objects.create(case=case, source=source)
     matcher = matcher_for(case)
@@ -223,7 +225,8 @@ def import_paths(
         return matcher.accepts(sender) or "@" not in sender
 
     for path in paths:
-        import_items(case, read_path(Path(path), accept=accept), summary, progress)
+        items = read_path(Path(path), accept=accept, progress=bytes_progress)
+        import_items(case, items, summary, progress)
     run.read, run.matched, run.stored = summary.read, summary.matched, summary.stored
     run.duplicates, run.skipped = summary.duplicates, summary.skipped
     run.finished_at = timezone.now()

@@ -24,7 +24,14 @@ def import_(
             fail(f"{path}: no such file or folder")
     django_ready()
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from nocontact.ingest import import_paths
     from nocontact.web.cases.services import CaseError, only_case
@@ -33,18 +40,31 @@ def import_(
         case = only_case()
     except CaseError as exc:
         fail(str(exc))
+    from nocontact.readers import total_size
+
     err = Console(stderr=True)
+    total = sum(total_size(p) for p in paths)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        TextColumn("{task.completed} read"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[records]} records"),
         TimeElapsedColumn(),
         console=err,
         transient=as_json,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("Importing", total=None)
-        summary = import_paths(case, paths, progress=lambda n: progress.advance(task, n))
+        task = progress.add_task("Importing", total=total or None, records=0)
+        records = [0]
+
+        def count(n: int) -> None:
+            records[0] += n
+            progress.update(task, records=records[0])
+
+        summary = import_paths(
+            case, paths, progress=count, bytes_progress=lambda n: progress.advance(task, n)
+        )
     result = summary.as_dict()
     if as_json:
         typer.echo(json.dumps(result))
@@ -60,7 +80,7 @@ def _print_summary(result: dict[str, object]) -> None:
 
     console = Console()
     table = Table(title="Import summary", show_header=False)
-    for key in ("read", "matched", "stored", "duplicates"):
+    for key in ("read", "matched", "stored", "duplicates", "suspects"):
         table.add_row(key, str(result[key]))
     skipped = result["skipped"]
     assert isinstance(skipped, list)
