@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -11,14 +10,10 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # until tests/conftest.py registers tests.servers.dovecot
-    sys.path.insert(0, str(ROOT))
-
-from nocontact.mail.imap import ImapAccount, TlsMode  # noqa: E402
-from nocontact.mail.sqlite_sink import SqliteSink  # noqa: E402
-from nocontact.mail.watcher import Watcher, WatchOptions  # noqa: E402
-from tests.servers.dovecot import (  # noqa: E402, F401
+from nocontact.mail.imap import ImapAccount, TlsMode
+from nocontact.mail.sqlite_sink import SqliteSink
+from nocontact.mail.watcher import Watcher, WatchOptions
+from tests.servers.dovecot import (  # noqa: F401
     DovecotServer,
     MailUser,
     dovecot,

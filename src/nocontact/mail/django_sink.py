@@ -7,6 +7,7 @@ and its UID row is written in the same transaction: committed on return, or not 
 
 from __future__ import annotations
 
+import time
 from email.message import Message as Message_
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -23,6 +24,8 @@ from nocontact.web.cases.models import Message
 from nocontact.web.cases.services import matcher_for
 from nocontact.web.mailwatch.models import MailAccount, MailCheckpoint, MailUid
 
+REFRESH_SECONDS = 60.0
+
 
 class MailStoreError(MailError):
     """A message the ex sent could not be stored; it stays in the inbox."""
@@ -38,8 +41,11 @@ class DjangoSink:
         """Re-read the persons and identities (after `nocontact person add`)."""
         self.matcher = matcher_for(self.case)
         self.roles = dict(self.case.persons.values_list("pk", "role"))
+        self.refreshed_at = time.monotonic()
 
     def wants(self, sender: str) -> bool:
+        if time.monotonic() - self.refreshed_at > REFRESH_SECONDS:
+            self.refresh()  # a long-running watcher learns of new addresses within a minute
         return self.matcher.accepts(sender)
 
     def _person(self, headers: Message_) -> int | None:
