@@ -8,11 +8,11 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
+from tests.conftest import SURVIVOR_PASSWORD
 
 from nocontact.web.accounts import clock
 from nocontact.web.accounts.api import settings_for
 from nocontact.web.accounts.reauth import RECENT_SECONDS
-from tests.conftest import SURVIVOR_PASSWORD
 
 NEW_PASSPHRASE = "harbour-violet-pencil-river-9"
 
@@ -119,13 +119,42 @@ def test_passphrase_change_ends_other_sessions_and_keeps_this_one(personas) -> N
     other = signed_in(personas.survivor)
     client = signed_in(personas.survivor)
     response = client.post(
-        "/account/passphrase/", {"new_password1": NEW_PASSPHRASE, "new_password2": NEW_PASSPHRASE}
+        "/account/passphrase/",
+        {"old_password": SURVIVOR_PASSWORD, "new_password1": NEW_PASSPHRASE,
+         "new_password2": NEW_PASSPHRASE},
     )
     assert response.status_code == 302
     assert client.get("/account/").status_code == 200
     assert other.get("/account/").status_code == 302
     personas.survivor.refresh_from_db()
     assert personas.survivor.check_password(NEW_PASSPHRASE)
+
+
+def test_passphrase_change_moves_the_sealed_key_to_the_new_passphrase(personas) -> None:
+    from nocontact.web.review import keyring
+
+    keyring.ensure_survivor_key(personas.case, SURVIVOR_PASSWORD)
+    client = signed_in(personas.survivor)
+    client.post(
+        "/account/passphrase/",
+        {"old_password": SURVIVOR_PASSWORD, "new_password1": NEW_PASSPHRASE,
+         "new_password2": NEW_PASSPHRASE},
+    )
+    assert keyring.ensure_survivor_key(personas.case, NEW_PASSPHRASE)
+    with pytest.raises(keyring.KeyringError):
+        keyring.ensure_survivor_key(personas.case, SURVIVOR_PASSWORD)
+
+
+def test_a_wrong_current_passphrase_changes_nothing(personas) -> None:
+    client = signed_in(personas.survivor)
+    response = client.post(
+        "/account/passphrase/",
+        {"old_password": "not the current one at all", "new_password1": NEW_PASSPHRASE,
+         "new_password2": NEW_PASSPHRASE},
+    )
+    assert response.status_code == 200
+    personas.survivor.refresh_from_db()
+    assert personas.survivor.check_password(SURVIVOR_PASSWORD)
 
 
 def test_password_change_page_warns_it_can_alert_the_ex(personas) -> None:

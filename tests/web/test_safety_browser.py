@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from tests.conftest import SURVIVOR_PASSWORD
 
 from nocontact.web.accounts.api import settings_for
 from nocontact.web.accounts.clock import now_dt
-from tests.conftest import SURVIVOR_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
@@ -24,6 +25,7 @@ from nocontact.web.accounts import clock, sessions
 from nocontact.web.accounts.api import settings_for
 from nocontact.web.accounts.models import LoginRecord
 from nocontact.web.accounts.reauth import mark_recent, recent_passphrase, take_next
+from nocontact.web.review import keyring
 
 RECENT_LOGINS = 30
 
@@ -84,13 +86,30 @@ def end_others(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:activity")
 
 
+def _rewrap_keys(user: Any, old: str, new: str) -> None:
+    """The case keys are wrapped by the login passphrase: wrap them again under the new one."""
+    membership = getattr(user, "membership", None)
+    if membership is not None:
+        keyring.rewrap_for_password_change(membership.case, membership.role, old, new)
+
+
 @login_required
 @recent_passphrase
-@sensitive_post_parameters("new_password1", "new_password2")
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
 def password(request: HttpRequest) -> HttpResponse:
-    form = SetPasswordForm(request.user, request.POST or None)
+    form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        try:
+            with transaction.atomic():
+                _rewrap_keys(
+                    request.user, form.cleaned_data["old_password"],
+                    form.cleaned_data["new_password1"],
+                )
+                user = form.save()
+        except keyring.KeyringError:
+            form.add_error(None, "Your key could not be moved to the new passphrase. "
+                                 "Nothing was changed.")
+            return render(request, "accounts/password.html", {"form": form})
         old_key = request.session.session_key
         update_session_auth_hash(request, user)
         sessions.rekeyed(old_key, request.session.session_key)

@@ -31,7 +31,7 @@ class LoginRecord(models.Model):
     device = models.CharField(max_length=60)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "-at"])]  # noqa: RUF012
+        indexes = [models.Index(fields=["user", "-at"])]
 
 
 class TrackedSession(models.Model):
@@ -62,4 +62,4 @@ class FriendAccess(models.Model):
     at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["case", "-at"])]  # noqa: RUF012
+        indexes = [models.Index(fields=["case", "-at"])]
