@@ -9,16 +9,20 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nocontact.commands.common import django_ready, fail
 
+if TYPE_CHECKING:
+    from nocontact.web.cases.models import Case
+    from nocontact.web.mailwatch.models import MailAccount
+
 mail_app = typer.Typer(help="E-mail accounts to screen live.", no_args_is_help=True)
 
 
-def _case() -> object:
+def _case() -> Case:
     from nocontact.web.cases.services import CaseError, only_case
 
     try:
@@ -36,7 +40,7 @@ def _password(env: str | None) -> str:
     return str(typer.prompt("Password (or app password)", hide_input=True))
 
 
-def _row(label: str) -> object:
+def _row(label: str) -> MailAccount:
     from nocontact.web.mailwatch.models import MailAccount
 
     row = MailAccount.objects.filter(case=_case(), label=label).select_related("case").first()
@@ -79,7 +83,7 @@ def mail_add(
     case = _case()
     if MailAccount.objects.filter(case=case, label=label).exists():
         fail("an account with that label exists already")
-    add_account(case, label, host, user, password, port=port, tls=tls, ca_file=ca_file,  # type: ignore[arg-type]
+    add_account(case, label, host, user, password, port=port, tls=tls, ca_file=ca_file,
                 quarantine=quarantine, sweep=tuple(sweep or ()), sieve_port=sieve_port)
     typer.echo(f"Linked '{label}'. The password is stored encrypted. "
                "Run `nocontact worker` (or `nocontact serve`) to start screening.")
@@ -92,7 +96,7 @@ def mail_test(label: Annotated[str, typer.Argument(help="The account's label.")]
     from nocontact.mail.imap import check_connection
     from nocontact.web.mailwatch.services import imap_account
 
-    verdict = check_connection(imap_account(_row(label)))  # type: ignore[arg-type]
+    verdict = check_connection(imap_account(_row(label)))
     typer.echo(("OK: " if verdict.ok else "Failed: ") + verdict.summary)
     if not verdict.ok:
         raise typer.Exit(1)
@@ -102,13 +106,13 @@ def mail_test(label: Annotated[str, typer.Argument(help="The account's label.")]
 def mail_list() -> None:
     """The linked accounts (no user names or passwords are shown)."""
     django_ready()
-    from nocontact.web.mailwatch.models import MailAccount
+    from nocontact.web.mailwatch.models import MailAccount, MailUid
 
     rows = MailAccount.objects.filter(case=_case()).order_by("label")
     if not rows:
         typer.echo("No mail account linked yet (`nocontact mail add`).")
     for row in rows:
-        moved = row.uids.filter(state="moved", folder="INBOX").count()
+        moved = MailUid.objects.filter(account=row, state="moved", folder="INBOX").count()
         state = "on" if row.enabled else "off"
         typer.echo(f"{row.label}\t{row.host}:{row.port} {row.tls}\tfolder={row.quarantine}"
                    f"\tmoved={moved}\t{state}")
@@ -125,13 +129,13 @@ def mail_sieve(label: Annotated[str, typer.Argument(help="The account's label.")
     from nocontact.web.mailwatch.services import imap_account
 
     row = _row(label)
-    if row.sieve_port is None:  # type: ignore[attr-defined]
+    if row.sieve_port is None:
         fail("this account has no ManageSieve port (re-add it with --sieve-port 4190)")
-    written = Identity.objects.filter(case=row.case, kind="email")  # type: ignore[attr-defined]
+    written = Identity.objects.filter(case=row.case, kind="email")
     addresses = [i.written for i in written]
     try:
-        script = quarantine_script(addresses, row.quarantine)  # type: ignore[attr-defined]
-        install_script(SieveAccount.from_imap(imap_account(row), row.sieve_port), script)  # type: ignore[arg-type,attr-defined]
+        script = quarantine_script(addresses, row.quarantine)
+        install_script(SieveAccount.from_imap(imap_account(row), row.sieve_port), script)
     except MailError as exc:
         fail(str(exc))
     typer.echo(f"Server-side filter installed and active ({len(addresses)} addresses).")
