@@ -171,3 +171,42 @@ def test_production_refuses_to_start_with_a_default_secret(tmp_path: Path) -> No
     )
     assert out.returncode != 0
     assert "SECRET_KEY" in out.stderr
+
+
+def test_person_edit_merge_and_suspects(home: Path, tmp_path: Path) -> None:
+    run(home, "person", "add", "ex", "--name", "Jordan", "--email", "jordan@example.com")
+    run(home, "person", "add", "proxy", "--name", "J2", "--phone", "+15555550999")
+    edited = run(
+        home,
+        "person",
+        "edit",
+        "1",
+        "--name",
+        "J",
+        "--phone",
+        "555-555-0123",
+        "--remove",
+        "email:jordan@example.com",
+    )
+    assert edited.returncode == 0, edited.stderr
+    people = json.loads(run(home, "person", "list", "--json").stdout)
+    assert people[0]["name"] == "J"
+    assert [i["kind"] for i in people[0]["identities"]] == ["phone"]
+    assert run(home, "person", "merge", "1", "2").returncode == 0
+    people = json.loads(run(home, "person", "list", "--json").stdout)
+    assert len(people) == 1 and len(people[0]["identities"]) == 2
+    assert run(home, "person", "merge", "1", "99").returncode != 0
+
+    sms = tmp_path / "s.xml"
+    sms.write_text(
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><smses count=\"1\">"
+        '<sms protocol="0" address="+15555550444" date="1762000000000" type="1" '
+        'body="its me, new number save it" read="1" status="-1" locked="0" /></smses>'
+    )
+    summary = json.loads(run(home, "import", str(sms), "--json").stdout)
+    assert summary["suspects"] == 1
+    suspects = json.loads(run(home, "person", "suspects", "--json").stdout)
+    assert suspects[0]["reason"] == "announces a new number or account"
+    assert "new number save it" not in json.dumps(suspects)
+    assert run(home, "person", "dismiss", str(suspects[0]["id"])).returncode == 0
+    assert json.loads(run(home, "person", "suspects", "--json").stdout) == []

@@ -110,9 +110,7 @@ def person_add(
     if as_json:
         typer.echo(json.dumps(_person_dict(person)))
     else:
-        typer.echo(
-            f"Added {role} {person.pk} with {len(identities)} way(s) to recognise them."
-        )
+        typer.echo(f"Added {role} {person.pk} with {len(identities)} way(s) to recognise them.")
 
 
 def _person_dict(person: object) -> dict[str, object]:
@@ -152,6 +150,128 @@ def person_list(
         ids = ", ".join(f"{i['kind']}:{i['value']}" for i in p["identities"])  # type: ignore[attr-defined]
         table.add_row(str(p["id"]), str(p["role"]), str(p["name"]), ids)
     Console().print(table)
+
+
+def _find(person_id: int) -> object:
+    from nocontact.web.cases.models import Person
+    from nocontact.web.cases.services import CaseError, only_case
+
+    try:
+        case = only_case()
+    except CaseError as exc:
+        fail(str(exc))
+    found = Person.objects.filter(case=case, pk=person_id).first()
+    if found is None:
+        fail(f"no person {person_id} in this case")
+    return found
+
+
+@person_app.command("edit")
+def person_edit(
+    person_id: Annotated[int, typer.Argument(help="The person's id (see `person list`).")],
+    name: Annotated[str | None, typer.Option(help="A new name.")] = None,
+    role: Annotated[str | None, typer.Option(help="ex or proxy.")] = None,
+    email: Annotated[list[str] | None, typer.Option(help="Add an e-mail address.")] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="Add a phone number.")] = None,
+    handle: Annotated[list[str] | None, typer.Option(help="Add a handle.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Add a display name.")] = None,
+    remove: Annotated[
+        list[str] | None, typer.Option(help="Remove an identity, as KIND:VALUE (repeatable).")
+    ] = None,
+) -> None:
+    """Rename a person, change their role, add or remove identities."""
+    django_ready()
+    from nocontact.core.identities import IdentityError, IdentityKind, normalise
+    from nocontact.web.cases.models import Identity
+    from nocontact.web.cases.services import CaseError, add_identity
+
+    person = _find(person_id)
+    if role is not None and role not in {"ex", "proxy"}:
+        fail("--role must be ex or proxy")
+    if name or role:
+        person.name = name or person.name  # type: ignore[attr-defined]
+        person.role = role or person.role  # type: ignore[attr-defined]
+        person.save(update_fields=["name", "role"])  # type: ignore[attr-defined]
+    additions = (
+        [(IdentityKind.EMAIL, v) for v in email or []]
+        + [(IdentityKind.PHONE, v) for v in phone or []]
+        + [(IdentityKind.HANDLE, v) for v in handle or []]
+        + [(IdentityKind.ALIAS, v) for v in alias or []]
+    )
+    try:
+        for kind, value in additions:
+            add_identity(person, kind, value)  # type: ignore[arg-type]
+    except CaseError as exc:
+        fail(str(exc))
+    for item in remove or []:
+        kind_text, _, value = item.partition(":")
+        try:
+            kind = IdentityKind(kind_text)
+            canonical = normalise(kind, value, person.case.region)  # type: ignore[attr-defined]
+        except (ValueError, IdentityError):
+            fail(f"--remove takes KIND:VALUE with KIND one of {', '.join(IdentityKind)}")
+        deleted, _ = Identity.objects.filter(
+            person=person, kind=kind.value, value=canonical
+        ).delete()
+        if not deleted:
+            fail(f"person {person_id} has no such {kind.value}")
+    typer.echo(f"Person {person_id} updated.")
+
+
+@person_app.command("merge")
+def person_merge(
+    keep: Annotated[int, typer.Argument(help="The id to keep.")],
+    other: Annotated[int, typer.Argument(help="The id folded into it.")],
+) -> None:
+    """Two entries are the same person: move identities and messages into one."""
+    django_ready()
+    from nocontact.web.cases.services import CaseError, merge_persons
+
+    try:
+        merge_persons(_find(keep), _find(other))  # type: ignore[arg-type]
+    except CaseError as exc:
+        fail(str(exc))
+    typer.echo(f"Person {other} merged into {keep}.")
+
+
+@person_app.command("suspects")
+def person_suspects(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Unknown senders kept because they may be them (confirm with `merge`, or `dismiss`)."""
+    django_ready()
+    from nocontact.web.cases.services import CaseError, only_case
+
+    try:
+        case = only_case()
+    except CaseError as exc:
+        fail(str(exc))
+    rows = [
+        {**_person_dict(p), "reason": p.suspect_reason, "messages": p.messages.count()}
+        for p in case.persons.filter(role="suspect").order_by("pk")
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows))
+        return
+    for row in rows:
+        ids = ", ".join(str(i["written"]) for i in row["identities"])  # type: ignore[attr-defined]
+        typer.echo(f"{row['id']}: {ids} — {row['reason']} ({row['messages']} kept)")
+    if not rows:
+        typer.echo("No suspects.")
+
+
+@person_app.command("dismiss")
+def person_dismiss(
+    person_id: Annotated[int, typer.Argument(help="The suspect's id.")],
+) -> None:
+    """Not them: later messages from this sender are dropped; what was kept waits for the friend."""
+    django_ready()
+    person = _find(person_id)
+    if person.role != "suspect":  # type: ignore[attr-defined]
+        fail(f"person {person_id} is not a suspect")
+    person.role = "dismissed"  # type: ignore[attr-defined]
+    person.save(update_fields=["role"])  # type: ignore[attr-defined]
+    typer.echo(f"Suspect {person_id} dismissed.")
 
 
 def register(app: typer.Typer) -> None:
