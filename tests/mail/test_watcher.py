@@ -51,6 +51,9 @@ def test_new_mail_from_ex_and_proxy_leaves_inbox_and_is_stored_other_mail_untouc
     imap.select_folder("INBOX", readonly=True)
     flags = imap.get_flags(imap.search())
     assert all(b"\\Seen" not in f for f in flags.values())
+    # Nor were the ex's messages marked read on their way to quarantine (BODY.PEEK[]).
+    imap.select_folder(QUARANTINE, readonly=True)
+    assert all(b"\\Seen" not in f for f in imap.get_flags(imap.search()).values())
     # The quarantine folder is not subscribed, so mail clients do not list it by default.
     assert QUARANTINE not in [f[2] for f in imap.list_sub_folders()]
     text = caplog.text.lower()
