@@ -1,7 +1,6 @@
 from django.urls import include, path
 
 from nocontact.web.accounts.login_views import sign_in
-from nocontact.web.accounts.login_views import sign_in
 from nocontact.web.cases import views as cases
 from nocontact.web.cases import views_persons as persons
 
