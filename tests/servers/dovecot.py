@@ -15,6 +15,7 @@ Import the fixtures from a conftest: `pytest_plugins = ["tests.servers.dovecot"]
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import grp
 import itertools
 import os
@@ -66,6 +67,15 @@ def _run_as() -> tuple[str, int, int]:
         )
         entry = pwd.getpwnam(TEST_USER)
     return entry.pw_name, entry.pw_uid, entry.pw_gid
+
+
+def _die_with_parent() -> None:
+    """Linux: the master gets SIGTERM when the test process dies without tearing down."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 @dataclass
@@ -202,7 +212,8 @@ plugin {{
         cmd = [DOVECOT, "-F", "-c", str(self.conf)]
         # A session of its own, so stop() can end the master and every child with it.
         self.proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
