@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from nocontact.core.identities import IdentityKind
 
 from nocontact.commands.common import django_ready, fail
 
 person_app = typer.Typer(
     help="The ex and their proxies, and how to recognise them.", no_args_is_help=True
 )
+
+
+def _identities(
+    email: list[str] | None,
+    phone: list[str] | None,
+    handle: list[str] | None,
+    alias: list[str] | None,
+) -> list[tuple[IdentityKind, str]]:
+    from nocontact.core.identities import IdentityKind
+
+    given = (
+        (IdentityKind.EMAIL, email),
+        (IdentityKind.PHONE, phone),
+        (IdentityKind.HANDLE, handle),
+        (IdentityKind.ALIAS, alias),
+    )
+    return [(kind, value) for kind, values in given for value in values or []]
 
 
 def _account(value: str, what: str) -> tuple[str, str]:
@@ -94,15 +114,9 @@ def person_add(
     if role not in {"ex", "proxy"}:
         fail("ROLE must be ex or proxy")
     django_ready()
-    from nocontact.core.identities import IdentityKind
     from nocontact.web.cases.services import CaseError, add_person, only_case
 
-    identities = (
-        [(IdentityKind.EMAIL, v) for v in email or []]
-        + [(IdentityKind.PHONE, v) for v in phone or []]
-        + [(IdentityKind.HANDLE, v) for v in handle or []]
-        + [(IdentityKind.ALIAS, v) for v in alias or []]
-    )
+    identities = _identities(email, phone, handle, alias)
     try:
         person = add_person(only_case(), role, name, identities)
     except CaseError as exc:
@@ -192,12 +206,7 @@ def person_edit(
         person.name = name or person.name  # type: ignore[attr-defined]
         person.role = role or person.role  # type: ignore[attr-defined]
         person.save(update_fields=["name", "role"])  # type: ignore[attr-defined]
-    additions = (
-        [(IdentityKind.EMAIL, v) for v in email or []]
-        + [(IdentityKind.PHONE, v) for v in phone or []]
-        + [(IdentityKind.HANDLE, v) for v in handle or []]
-        + [(IdentityKind.ALIAS, v) for v in alias or []]
-    )
+    additions = _identities(email, phone, handle, alias)
     try:
         for kind, value in additions:
             add_identity(person, kind, value)  # type: ignore[arg-type]
