@@ -7,6 +7,7 @@ import logging
 import pytest
 from imapclient import IMAPClient
 
+from nocontact.mail.errors import MailError
 from nocontact.mail.sqlite_sink import SqliteSink, dedup_key
 from nocontact.mail.watcher import WatchOptions
 from tests.servers.dovecot import MailUser, make_message
@@ -164,3 +165,33 @@ def test_mail_arriving_as_idle_starts_is_not_left_waiting(
             mail_user.server.deliver(mail_user, make_message(EX, body=str(n)))
             # Dovecot announces new mail after 0.5 s; a missed announcement waits 30 s.
             assert wait_until(lambda n=n: sink.count() == n + 1, timeout=8), (n, running.error)
+
+
+class _FailingSink(SqliteSink):
+    """Refuses to store any message whose bytes contain b"poison"."""
+
+    def store(self, raw_rfc822: bytes, key: object) -> None:
+        if b"poison" in raw_rfc822:
+            raise MailError("cannot store this one")  # as the Django sink's MailStoreError
+        super().store(raw_rfc822, key)  # type: ignore[arg-type]
+
+
+def test_one_message_that_cannot_be_stored_stays_put_and_the_rest_go_on(
+    mail_user: MailUser, tmp_path: object, imap: IMAPClient
+) -> None:
+    sink = _FailingSink(f"{tmp_path}/failing.sqlite", wanted=["ex.partner@example.test"])
+    good1, bad, good2 = make_message(EX), make_message(EX, body="poison"), make_message(EX)
+    in_quarantine_bad = make_message(EX, body="poison too")
+    for raw in (good1, bad, good2):
+        mail_user.server.deliver(mail_user, raw)
+    imap.create_folder(QUARANTINE)
+    imap.append(QUARANTINE, in_quarantine_bad)
+    watcher = watcher_for(mail_user, sink, sweep=("INBOX",))
+    watcher.sink = sink
+    stats = watcher.run_once()
+    assert stats.failed == 2 and stats.moved == 2
+    assert message_ids(imap, "INBOX") == [_mid(bad)]  # never moved without being stored
+    assert sorted(message_ids(imap, QUARANTINE)) == sorted(
+        [_mid(good1), _mid(good2), _mid(in_quarantine_bad)]
+    )
+    assert sink.count() == 2

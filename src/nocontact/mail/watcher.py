@@ -323,7 +323,7 @@ class Watcher:
                         self.sink.mark(key, LedgerState.MOVED)
                 except (OSError, IMAPClientError):
                     raise
-                except MailError:
+                except MailFolderError:
                     raise
                 except Exception as exc:
                     self.stats.failed += 1
