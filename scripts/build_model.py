@@ -31,7 +31,7 @@ from nocontact.core.taxonomy import Category, Tactic
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "training"
-TRAIN_FILES = ("generated.jsonl", "public.jsonl", "handwritten.jsonl")
+TRAIN_FILES = ("generated.jsonl", "grammar.jsonl", "public.jsonl", "handwritten.jsonl")
 DEV_PERCENT = 15
 MODEL_FILE = "classifier.npz"
 HANDWRITTEN_WEIGHT = 3.0
@@ -51,6 +51,20 @@ def load_rows() -> list[dict[str, object]]:
 
 def is_dev(text: str) -> bool:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 100 < DEV_PERCENT
+
+
+def dev_threshold(prob: np.ndarray, gold: np.ndarray) -> float:
+    """The tactic threshold with the best F1 on the dev split (0.5 when dev has no case)."""
+    best_t, best_f1 = 0.5, -1.0
+    if not gold.any():
+        return best_t
+    for t in np.arange(0.2, 0.81, 0.05):
+        pred = prob >= t
+        tp = float((pred & gold).sum())
+        f1 = 2 * tp / (pred.sum() + gold.sum())
+        if f1 > best_f1 + 1e-9:
+            best_t, best_f1 = float(t), f1
+    return best_t
 
 
 def main() -> None:
@@ -83,13 +97,16 @@ def main() -> None:
     cat_weights = cat_head.coef_[order].T
     cat_bias = cat_head.intercept_[order]
 
-    tac_w, tac_b = [], []
+    tac_w, tac_b, tac_t = [], [], []
+    x_dev = vectoriser.transform([prepare(str(r["text"])) for r in dev])
     for tactic in tactics:
         y = [tactic in r["tactics"] for r in train]  # type: ignore[operator]
         head = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
         head.fit(x, y, sample_weight=weights)
         tac_w.append(head.coef_[0])
         tac_b.append(head.intercept_[0])
+        gold = np.array([tactic in r["tactics"] for r in dev])  # type: ignore[operator]
+        tac_t.append(dev_threshold(head.predict_proba(x_dev)[:, 1], gold))
 
     terms = vectoriser.get_feature_names_out().tolist()
     assert all("\n" not in t for t in terms)
@@ -102,7 +119,7 @@ def main() -> None:
         cat_bias=cat_bias.astype(np.float32),
         tac_weights=np.array(tac_w).T.astype(np.float32),
         tac_bias=np.array(tac_b, dtype=np.float32),
-        tac_thresholds=np.full(len(tactics), 0.5, dtype=np.float32),
+        tac_thresholds=np.array(tac_t, dtype=np.float32),
     )
     blob = buffer.getvalue()
     digest = hashlib.sha256(blob).hexdigest()
@@ -120,6 +137,8 @@ def main() -> None:
         "dev_rows": len(dev),
         "category_counts": dict(Counter(y_cat)),
         "parameters": {"C": args.c, "max_features": args.max_features, "min_df": 2},
+        "tactic_thresholds_from_dev": {t: round(float(v), 2) for t, v in zip(tactics, tac_t,
+                                                                               strict=True)},
     }
     (MODEL_DIR / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n",
                                            encoding="utf-8")

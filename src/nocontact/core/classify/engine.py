@@ -26,7 +26,16 @@ OTHER_MIN_PROBABILITY = 0.5
 # A rule is specific evidence: the model lifts a message above a rule's category only when
 # it is very sure (e.g. a self-harm rule and model "threat" on the same message).
 MODEL_OVER_RULE_PROBABILITY = 0.9
-SAFETY_THRESHOLD = {Category.THREAT: 0.30, Category.SELF_HARM: 0.40, Category.LEGAL: 0.45}
+_ALERTING = frozenset({Category.THREAT, Category.SELF_HARM})
+SAFETY_THRESHOLD = {Category.THREAT: 0.20, Category.SELF_HARM: 0.25, Category.LEGAL: 0.35}
+
+
+def _outranks(cat: Category, p: float, other: Category, other_p: float) -> bool:
+    """Threat and self_harm both alert at once, so between the two the likelier wins;
+    either outranks legal."""
+    if cat in _ALERTING and other in _ALERTING:
+        return p > other_p
+    return urgency_rank(cat) < urgency_rank(other)
 
 
 def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, FloatArray, str]:
@@ -38,7 +47,7 @@ def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, Flo
     for i, probs in enumerate(cat_probs):
         for cat, threshold in SAFETY_THRESHOLD.items():
             p = float(probs[model.categories.index(cat)])
-            if p >= threshold and (chosen is None or urgency_rank(cat) < urgency_rank(chosen[0])):
+            if p >= threshold and (chosen is None or _outranks(cat, p, *chosen[:2])):
                 chosen = (cat, p, i)
     if chosen is None:
         mean = np.mean(np.vstack(cat_probs), axis=0)

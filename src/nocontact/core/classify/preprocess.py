@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nocontact.core.classify.idioms import neutralise_idioms
+
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Cyrillic/Greek letters that look Latin, used to slip past word filters.
 _HOMOGLYPHS = str.maketrans("аеорсхуіјѕԁοαντ", "aeopcxyijsdoavt")
@@ -104,7 +106,7 @@ def normalise(text: str) -> str:
 
 
 def prepare(text: str) -> str:
-    return normalise(strip_email_noise(text))
+    return neutralise_idioms(normalise(strip_email_noise(text)))
 
 
 def windows(text: str, size: int = 120, overlap: int = 30) -> list[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nocontact.core.classify.rules_lexicon import LEXICON_RULES, CoRule
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r3"
+RULES_VERSION = "r4"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
@@ -253,7 +254,8 @@ class RuleHit:
 
 def apply_rules(prepared_text: str) -> RuleHit | None:
     """Most urgent category any rule found, with every firing rule's name as a reason."""
-    fired = [rule for rule in RULES if rule.matches(prepared_text)]
+    every: tuple[Rule | CoRule, ...] = (*RULES, *LEXICON_RULES)
+    fired = [rule for rule in every if rule.matches(prepared_text)]
     if not fired:
         return None
     order = list(Category)
