@@ -12,6 +12,7 @@ from nocontact.commands import classify as _classify
 from nocontact.commands import demo as _demo
 from nocontact.commands import imports as _imports
 from nocontact.commands import ledger as _ledger
+from nocontact.commands import mail as _mail
 
 app = typer.Typer(
     name="nocontact",
@@ -22,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for _module in (_cases, _imports, _classify, _ledger, _demo):
+for _module in (_cases, _imports, _classify, _ledger, _mail, _demo):
     _module.register(app)
 
 

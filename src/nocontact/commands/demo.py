@@ -34,21 +34,27 @@ def _fresh_demo_home(home: Path) -> None:
     (home / DEMO_MARKER).write_text("This folder holds a synthetic demo case.\n")
 
 
-def run_server(port: int, open_browser: bool) -> None:
+def run_server(port: int, open_browser: bool, watch_mail: bool = True) -> None:
     from django.conf import settings
     from waitress import serve as waitress_serve
 
     from nocontact.periodic import start_background
+    from nocontact.web.mailwatch.services import start_watchers
     from nocontact.web.wsgi import application
 
     stop = threading.Event()
     start_background(stop)
+    if watch_mail:
+        start_watchers(stop)
     bind = settings.NOCONTACT.bind
     url = f"http://{bind}:{port}/"
     typer.echo(f"Serving on {url} (Ctrl+C to stop)")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    waitress_serve(application, host=bind, port=port, threads=4, ident="", _quiet=True)
+    try:
+        waitress_serve(application, host=bind, port=port, threads=4, ident="", _quiet=True)
+    finally:
+        stop.set()
 
 
 def build_demo(

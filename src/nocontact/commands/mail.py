@@ -56,14 +56,18 @@ def mail_add(
     user: Annotated[str, typer.Option(help="Login name, usually the address.")],
     port: Annotated[int, typer.Option(help="993 for TLS, 143 for STARTTLS.")] = 993,
     tls: Annotated[str, typer.Option(help="ssl, starttls, or none (this machine only).")] = "ssl",
-    password_env: Annotated[str | None, typer.Option(help="Read the password from this "
-                                                     "environment variable.")] = None,
+    password_env: Annotated[
+        str | None, typer.Option(help="Read the password from this environment variable.")
+    ] = None,
     ca_file: Annotated[str, typer.Option(help="Trust this certificate (self-signed).")] = "",
     quarantine: Annotated[str, typer.Option(help="Folder the ex's mail is moved to.")] = "",
-    sweep: Annotated[list[str] | None, typer.Option(help="Also move the ex's mail already in "
-                                                    "this folder (repeat; e.g. INBOX).")] = None,
-    sieve_port: Annotated[int | None, typer.Option(help="ManageSieve port, for server-side "
-                                                   "filtering (usually 4190).")] = None,
+    sweep: Annotated[
+        list[str] | None,
+        typer.Option(help="Also move the ex's mail already in this folder (repeat; e.g. INBOX)."),
+    ] = None,
+    sieve_port: Annotated[
+        int | None, typer.Option(help="ManageSieve port, for server-side filtering (usually 4190).")
+    ] = None,
 ) -> None:
     """Link an IMAP account, after testing the connection."""
     from nocontact.mail.imap import ImapAccount, TlsMode, check_connection
@@ -71,8 +75,17 @@ def mail_add(
     if tls not in {m.value for m in TlsMode}:
         fail("--tls must be ssl, starttls or none")
     password = _password(password_env)
-    verdict = check_connection(ImapAccount(host=host, user=user, password=password, port=port,
-                                           tls=TlsMode(tls), ca_file=ca_file, timeout=20))
+    verdict = check_connection(
+        ImapAccount(
+            host=host,
+            user=user,
+            password=password,
+            port=port,
+            tls=TlsMode(tls),
+            ca_file=ca_file,
+            timeout=20,
+        )
+    )
     typer.echo(("OK: " if verdict.ok else "Not linked: ") + verdict.summary)
     if not verdict.ok:
         raise typer.Exit(1)
@@ -83,10 +96,23 @@ def mail_add(
     case = _case()
     if MailAccount.objects.filter(case=case, label=label).exists():
         fail("an account with that label exists already")
-    add_account(case, label, host, user, password, port=port, tls=tls, ca_file=ca_file,
-                quarantine=quarantine, sweep=tuple(sweep or ()), sieve_port=sieve_port)
-    typer.echo(f"Linked '{label}'. The password is stored encrypted. "
-               "Run `nocontact worker` (or `nocontact serve`) to start screening.")
+    add_account(
+        case,
+        label,
+        host,
+        user,
+        password,
+        port=port,
+        tls=tls,
+        ca_file=ca_file,
+        quarantine=quarantine,
+        sweep=tuple(sweep or ()),
+        sieve_port=sieve_port,
+    )
+    typer.echo(
+        f"Linked '{label}'. The password is stored encrypted. "
+        "Run `nocontact worker` (or `nocontact serve`) to start screening."
+    )
 
 
 @mail_app.command("test")
@@ -114,8 +140,10 @@ def mail_list() -> None:
     for row in rows:
         moved = MailUid.objects.filter(account=row, state="moved", folder="INBOX").count()
         state = "on" if row.enabled else "off"
-        typer.echo(f"{row.label}\t{row.host}:{row.port} {row.tls}\tfolder={row.quarantine}"
-                   f"\tmoved={moved}\t{state}")
+        typer.echo(
+            f"{row.label}\t{row.host}:{row.port} {row.tls}\tfolder={row.quarantine}"
+            f"\tmoved={moved}\t{state}"
+        )
 
 
 @mail_app.command("sieve")
@@ -142,20 +170,26 @@ def mail_sieve(label: Annotated[str, typer.Argument(help="The account's label.")
 
 
 def worker() -> None:
-    """Run the mail watchers alone (for deployments; `serve` runs them beside the web app)."""
+    """Run the mail watchers and the clock's work (legal release, reminders, uploads) alone.
+
+    For deployments where the web pages run as their own process; `serve` does all of this
+    beside the web app.
+    """
     django_ready()
+    from nocontact.periodic import start_background
     from nocontact.web.mailwatch.services import start_watchers
 
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     threads = start_watchers(stop)
-    if not threads:
-        fail("no mail account linked (`nocontact mail add`)")
-    typer.echo(f"Watching {len(threads)} account(s). Stop with Ctrl-C.")
-    while not stop.is_set() and any(t.is_alive() for t in threads):
+    start_background(stop)
+    if threads:
+        typer.echo(f"Watching {len(threads)} account(s). Stop with Ctrl-C.")
+    else:
+        typer.echo("No mail account linked (`nocontact mail add`); doing the clock's work only.")
+    while not stop.is_set():
         stop.wait(1.0)
-    stop.set()
     for thread in threads:
         thread.join(timeout=30)
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "nocontact.web.review",
     "nocontact.web.uploads",
     "nocontact.web.challenge",
+    "nocontact.web.mailwatch",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "nocontact.web.accounts",
