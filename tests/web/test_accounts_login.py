@@ -133,3 +133,15 @@ def test_the_code_step_expires(personas, frozen) -> None:
     post_login(client, personas.survivor.username, SURVIVOR_PASSWORD)
     frozen["now"] += 6 * 60
     assert client.get("/login/code/")["Location"] == "/login/"
+
+
+def test_sign_in_records_and_back_off_rows_are_not_kept_for_ever(personas, frozen) -> None:
+    from nocontact.web.accounts.models import LoginThrottle
+
+    client = Client(REMOTE_ADDR="192.0.2.7")
+    post_login(client, personas.survivor.username, "an old wrong passphrase")
+    assert LoginThrottle.objects.count() == 1
+    frozen["now"] += 91 * 24 * 3600
+    post_login(Client(REMOTE_ADDR="192.0.2.8"), personas.survivor.username, "a new wrong one")
+    assert LoginRecord.objects.filter(user=personas.survivor).count() == 1, "90 days kept"
+    assert LoginThrottle.objects.count() == 1, "the old back-off row is gone"

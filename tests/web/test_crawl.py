@@ -126,6 +126,8 @@ def crawl(client: Client, start: list[str]) -> tuple[set[str], list[str]]:
         if response.status_code != 200:
             problems.append(f"{url}: status {response.status_code}")
             continue
+        if "attachment" in response.get("Content-Disposition", ""):
+            problems.append(f"{url}: a download reached by a plain link (needs a confirmed POST)")
         if "text/html" not in response.get("Content-Type", ""):
             continue
         page = Page()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -22,9 +23,11 @@ from nocontact.web.accounts.models import LoginRecord
 PENDING = "nc_pending_login"
 PENDING_SECONDS = 5 * 60
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+KEEP_RECORDS = timedelta(days=90)  # long enough to notice a pattern, no longer
 
 
 def _record(request: HttpRequest, user: Any, succeeded: bool, step: str) -> None:
+    LoginRecord.objects.filter(user=user, at__lt=clock.now_dt() - KEEP_RECORDS).delete()
     LoginRecord.objects.create(
         user=user,
         at=clock.now_dt(),

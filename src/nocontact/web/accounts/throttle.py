@@ -53,6 +53,7 @@ def seconds_left(key: str) -> int:
 def failed(key: str) -> int:
     """Count a failure; returns the seconds to wait before the next try."""
     now = clock.now_dt()
+    forget_old()
     with transaction.atomic():
         row, _ = LoginThrottle.objects.select_for_update().get_or_create(
             key=key, defaults={"last_failure_at": now, "wait_until": now}
