@@ -156,9 +156,32 @@ def member_client(user) -> Client:
     return client
 
 
+@pytest.fixture
+def with_messages(personas, tmp_path):
+    """A case with a threat and a hoover in it, so message pages exist to be crawled."""
+    from tests.conftest import EX_EMAIL, PROXY_EMAIL
+
+    from nocontact.ingest import import_paths
+
+    mbox = tmp_path / "in.mbox"
+    parts = []
+    for n, (sender, words) in enumerate(
+        [(EX_EMAIL, "I am outside your flat and I am coming in tonight."),
+         (PROXY_EMAIL, "Happy birthday, J still thinks about you every day.")]
+    ):
+        parts.append(
+            f"From {sender} Mon Nov  2 21:14:00 2026\nFrom: X <{sender}>\nTo: s@example.net\n"
+            f"Subject: s{n}\nDate: Mon, 02 Nov 2026 21:1{n}:00 -0500\n"
+            f"Message-ID: <crawl{n}@example.com>\n\n{words}\n\n"
+        )
+    mbox.write_text("".join(parts))
+    assert import_paths(personas.case, [mbox]).stored == 2
+    return personas
+
+
 @pytest.mark.parametrize("role", ["survivor", "friend"])
-def test_every_page_a_member_reaches_is_discreet_and_self_contained(personas, role) -> None:
-    user = getattr(personas, role)
+def test_every_page_a_member_reaches_is_discreet_and_self_contained(with_messages, role) -> None:
+    user = getattr(with_messages, role)
     seen, problems = crawl(member_client(user), ["/", "/help/", "/account/"])
     assert len(seen) >= 6, f"the crawl reached only {sorted(seen)}"
     assert problems == [], "\n".join(problems)
