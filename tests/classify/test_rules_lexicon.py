@@ -90,3 +90,15 @@ def test_threat_and_self_harm_found_together_both_reported() -> None:
                               "for good."))
     assert hit is not None and hit.category == Category.THREAT
     assert any(r.startswith("self_harm") for r in hit.reasons)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Get your free trial now!", None),
+    ("Get 20% off your next takeaway with code SAVE20", None),
+    ("You'll be hearing from my lawyer, and you'll lose the lot", None),
+    ("Sheriff is serving the order this week", Category.LEGAL),
+    ("I'm at the station. Next train, I'm stepping off the platform.", Category.SELF_HARM),
+    ("You think you're safe at your nan's? You're not.", Category.THREAT),
+])
+def test_r4_guards_and_additions(text: str, expected: Category | None) -> None:
+    assert rule_category(text) == expected

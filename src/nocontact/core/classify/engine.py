@@ -27,7 +27,9 @@ OTHER_MIN_PROBABILITY = 0.5
 # it is very sure (e.g. a self-harm rule and model "threat" on the same message).
 MODEL_OVER_RULE_PROBABILITY = 0.9
 _ALERTING = frozenset({Category.THREAT, Category.SELF_HARM})
-SAFETY_THRESHOLD = {Category.THREAT: 0.20, Category.SELF_HARM: 0.25, Category.LEGAL: 0.35}
+# Chosen (r4) on dev and the already-seen held-out rounds 2-5 for threat recall first, then
+# mean macro-F1; never on round 7.
+SAFETY_THRESHOLD = {Category.THREAT: 0.20, Category.SELF_HARM: 0.35, Category.LEGAL: 0.40}
 
 
 def _outranks(cat: Category, p: float, other: Category, other_p: float) -> bool:

@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     _r("threat: death wish aimed at user", T,
        rf"\b{_YOU}\s+(?:is\s+|are\s+|'re\s+)?(?:so\s+|going to be\s+|gonna be\s+)?"
        rf"(?:dead|a dead (?:woman|man)|going to die|gonna die|will die|won't live|"
-       rf"won't make it|next)\b(?! to me)", None, INT),
+       rf"won't make it|next(?!\s+[a-z]))\b(?! to me)", None, INT),
     _r("threat: kill/hurt wording", T,
        r"\b(?:kill|murder|strangle|stab|shoot)\s+(?:you|ya|your|her|him|them|u)\b|"
        r"\bkill yourself\b|\bend you\b|\bsix feet under\b|\bput you in (?:the )?(?:ground|hospital|"
@@ -202,7 +202,9 @@ RULES: tuple[Rule, ...] = (
        None, PITY),
     # --- concrete legal process
     _r("legal: court or hearing date", L,
-       r"\b(?:hearing|court date|trial|arraignment|court appearance|directions appointment|"
+       r"\b(?:(?<!be )(?<!been )(?<!keep )hearing(?! from)|court date|(?<!free )trial"
+       r"(?! (?:period|version|separation|run|offer|membership))|arraignment|court appearance|"
+       r"directions appointment|"
        r"fhdra|first appearance|pre-trial|pretrial|status conference|case management conference|"
        r"deposition|mediation (?:session|appointment|date|meeting)|miam|custody (?:hearing|"
        r"evaluation|evaluator|review)|family court on|court on|court at|in court on)\b"
@@ -217,7 +219,8 @@ RULES: tuple[Rule, ...] = (
        r"\blaw (?:office|firm|offices) of\b|"
        r"\bwithout prejudice\b|\besq\.?\b"),
     _r("legal: filing, order or service", L,
-       r"\b(?:filed|file|filing|served|serve|service of|lodged|submitted)\s+(?:\w+\s+){0,3}?"
+       r"\b(?:filed|file|filing|served|serve|serving|serves|service of|lodged|submitted)\s+"
+       r"(?:\w+\s+){0,3}?"
        r"(?:papers|petition|motion|application|divorce|complaint|summons|subpoena|order|"
        r"affidavit|declaration|response|c100|form|paperwork)\b|\b(?:protective|restraining|"
        r"protection|non-molestation|occupation|prohibited steps|child arrangements|custody|"

@@ -186,13 +186,23 @@ LEXICON_RULES: tuple[CoRule, ...] = (
          r"(?:you|him|her|this)\b|\b(?:prison|jail|inside) for (?:you|him|her)\b|\bmake sure "
          r"(?:nobody|no one|no man|no-one) (?:ever )?(?:wants?|looks?|touches?)\b",
          tactics=INT),
+    _one("threat: inside or at the home, safety denied", T,
+         r"\b(?:top|bottom|foot) of your (?:stairs|drive|driveway|road|garden|street)\b|"
+         r"\bi can hear (?:the|your) (?:telly|tv|music|shower|kids|dog|radio|voice)\b|"
+         r"\bi'm (?:in|inside) your (?:garden|hallway|stairwell|loft|garage|shed|kitchen|"
+         r"building|block|yard|porch)\b|\b(?:think|thought|reckon) (?:you're|you are) safe\b|"
+         r"\b(?:ends?|ended|end) up in (?:a&e|hospital|the hospital|a ditch|the ground|"
+         r"intensive care|a wheelchair)\b|\bi mean physically\b|\bnew (?:number|phone|address|"
+         r"email|locks?)\b.{0,30}\b(?:stops?|stopped|keeps?|kept) me\b", tactics=INT),
     _one("self_harm: means in hand or researched", S,
          r"\b(?:swallow\w*|tak\w*|took|down\w*|neck\w*) (?:every|all (?:the|my)|each) "
          r"(?:\w+ )?(?:pills?|tablets?|meds|medication)\b|\b(?:bath|tub|bathroom)\b.{0,20}"
          r"\b(?:knife|blade|razor)\b|\b(?:research\w*|googl\w*|look\w* up|read up on) "
          r"(?:\w+ )?(?:ways|how (?:many|much|long|to (?:do it|end it|die)))\b|\bways to "
          r"(?:do it|end it|die|go)\b|\bhow it would feel to (?:just )?(?:stop|not wake|"
-         r"disappear|not be here)\b", tactics=PITY),
+         r"disappear|not be here)\b|\b(?:step|stepping|jump|jumping|throw myself) (?:off|in front "
+         r"of|onto|from) (?:the|a) (?:platform|tracks|bridge|ledge|roof|building|cliff)\b",
+         tactics=PITY),
     _one("legal: lawyers corresponding", L,
          r"\b(?:your|my|his|her|their|our) (?:lawyer|solicitor|attorney|barrister)(?:'s|s') "
          r"(?:letter|email|reply|response|notice)\b|\b(?:lawyer|solicitor|attorney|barrister)"
