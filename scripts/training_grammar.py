@@ -150,6 +150,7 @@ G: dict[str, list[str]] = {
         "steps order|contact|the house|child support}",
         "{Your|The} {intervention|protection|non-molestation|restraining|apprehended violence} "
         "order {expires|is up for review|was extended} on $date",
+        "{Sheriff|The process server|Bailiffs} {is|are} serving the {order|papers} this week",
         "{Child Maintenance Service|Child Support|The CSA} {wants|need|asked for} {my "
         "payslips|your income details|the forms} by $date",
     ],
@@ -185,6 +186,20 @@ G: dict[str, list[str]] = {
         "{I've paid it|it's due Friday}, {reckon you owe me half|can you send your half}",
         "{Mail|Post|Letters} for you {keeps|keep} coming here{. Three from the bank|. And a "
         "parcel|}. {Shall I forward it|Want me to drop it round}?",
+        "{You still have|Still got} my {hedge trimmer|drill|ladder|tent|camping gear}, "
+        "{need it back|can I collect it {Saturday|this week}}",
+        "The {kids'|boys'|girls'} {bikes|scooters|wellies} are {in my shed|at mine}, "
+        "{collect them whenever|pick them up Sunday}",
+        "{Max|Lucy|Amy} has {a chest infection|an ear infection|nits}, {antibiotics 3 times "
+        "a day|drops twice a day|treatment done}{, I'll pack them in his bag|, it's in the "
+        "bag|}",
+        "{Kids back at 5|Drop off at 9|I'll drop the kids at yours at 9}{, they've had "
+        "breakfast|, they've eaten|}",
+        "{Mia's|Leo's} got a temperature, {I'll keep her home|keeping him off} and let "
+        "school know",
+        "{Not that you'd ever think of it, but|FYI} {Amy|Sam} needs new {glasses|shoes|"
+        "school trousers}. Send {£60|£40|$80}.",
+        "{Thanks|Ta} for the {birthday card|present} you sent {Lucy|Leo}{, she loved it|}",
     ],
     # ---- hoovering, including idioms
     "hoovering": [
@@ -210,6 +225,32 @@ G: dict[str, list[str]] = {
         "{. Nobody compares to you|}",
         "{Long time!|Hey stranger|Hiya you} {Saw this and thought of you|Are you going to "
         "{Leanne's 40th|the reunion}|How's things}{ 😂|?|}",
+        "{Did you ever|Have you} {finish|read|watch} that {book|series|film} {I lent you|we "
+        "started|you liked}? {Haha|lol|}",
+        "{Guess who|Guess what, I} {just got a puppy|passed my test|got engaged|ran a half "
+        "marathon|got the job} {🐶|!|😊|}",
+        "{Hope|Hoping} the {new job|new flat|course|move} {is treating you well|is going "
+        "ok}{. Would be nice to catch up|. Drink sometime?|}",
+        "{You were always|You've always been} the {smart|kind|strong|funny} one{. I should "
+        "have listened|. I see that now|}",
+        "{My|Me} {health|back|heart|nerves} {has|have} {gone downhill|been terrible} since "
+        "you {left|walked out}{. Not that you care|}",
+        "{Doctor|The GP} says {it's depression|I need rest|it's stress}{. Haven't been out "
+        "of bed in days|. Nobody visits|}",
+        "{Any|Got any} {good TV|book|podcast} recommendations? You always {knew|know} "
+        "{what to watch|the good ones}",
+        "{Found|Came across} an old {photo|video|ticket} of {us|the two of us} {at "
+        "Glastonbury|in Cornwall|from Leeds fest}{ haha|. Good times|}",
+        "{Are you|You} {watching|going to} {the final|Tom's leaving do|the match} "
+        "{tonight|}? {Reminds me of old times|}",
+        "{You still|Still} {make my heart skip|look beautiful|light up a room}{ when I see "
+        "your picture|}",
+        "{Your|Ur} new {boyfriend|fella} {looks like he'd|would} run a mile if he knew the "
+        "real you",
+        "{If you keep ignoring me|Answer me or} I'{ll| will} {tell your parents everything|"
+        "tell your boss why you were off|go to your family}",
+        "{I'll|Ill} see you in court{ and I'll make sure you get nothing|, you'll lose the "
+        "lot|}",
     ],
     "other": [
         "{Reminder|Confirmed}: your {tennis|squash|badminton} court booking at {Queens Park|"
@@ -225,13 +266,25 @@ G: dict[str, list[str]] = {
         "{Your|The} {Royal Mail|Australia Post|USPS} parcel is held{ at the depot|}. Pay "
         "{£1.99|$2.50} redelivery fee at {royalmail-redelivery.info|auspost-track.co}",
         "This dress is to die for 😍 {new season|shop now} at {ASOS|Zara}",
+        "Your {Monzo|Revolut|Barclays} card has been {frozen|unfrozen|renewed}",
+        "Your {electricity|gas|water} meter reading is due",
+        "Get {20%|15%} off your next {takeaway|order} with code {SAVE20|EAT15}",
+        "Thanks for your donation to the {hospice|food bank|RSPCA}",
+        "{Hi hun|Hey} it's {Jas|Kim} from {work|yoga}, {can you swap shifts Saturday|are you "
+        "coming tonight}?",
+        "Hi, are you the person selling the {sofa|bike|pram} on {Facebook|Gumtree}?",
+        "Get your free trial {now|today}!",
     ],
 }
 
 TACTICS: dict[str, list[str]] = {
     "hoovering": ["flattery", "flattery", "intimidation", "apology", "pity,pretext",
-                  "intimidation", "provocation", "pretext", "flattery", "pretext"],
+                  "intimidation", "provocation", "pretext", "flattery", "pretext",
+                  "pretext", "pretext", "pretext", "flattery", "pity", "pity", "pretext",
+                  "pretext", "pretext", "flattery", "provocation", "intimidation",
+                  "intimidation"],
 }
+LOGISTICS_TACTICS = {5: ("pity",), 16: ("provocation",), 17: ("flattery",)}
 _PICK = re.compile(r"\{([^{}]*)\}")
 _SLOT = re.compile(r"\$([a-z_]+)")
 
@@ -260,6 +313,6 @@ def message(rng: random.Random, category: str) -> tuple[str, set[str]]:
         return text, {"pity"}
     if category == "hoovering":
         return text, set(t for t in TACTICS["hoovering"][i].split(",") if t)
-    if category == "logistics" and i == 5:
-        return text, {"pity"}
+    if category == "logistics":
+        return text, set(LOGISTICS_TACTICS.get(i, ()))
     return text, set()

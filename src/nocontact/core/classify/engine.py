@@ -29,7 +29,7 @@ MODEL_OVER_RULE_PROBABILITY = 0.9
 _ALERTING = frozenset({Category.THREAT, Category.SELF_HARM})
 # Chosen (r4) on dev and the already-seen held-out rounds 2-5 for threat recall first, then
 # mean macro-F1; never on round 7.
-SAFETY_THRESHOLD = {Category.THREAT: 0.20, Category.SELF_HARM: 0.35, Category.LEGAL: 0.40}
+SAFETY_THRESHOLD = {Category.THREAT: 0.25, Category.SELF_HARM: 0.35, Category.LEGAL: 0.40}
 
 
 def _outranks(cat: Category, p: float, other: Category, other_p: float) -> bool:
