@@ -41,10 +41,12 @@ def console() -> io.StringIO:
     }
     handlers = list(found)
     assert handlers, "the LOGGING handlers are installed"
-    old = [h.setStream(stream) for h in handlers]
+    old = [h.stream for h in handlers]
+    for handler in handlers:
+        handler.stream = stream  # not setStream(): it flushes the old stream, maybe closed by now
     yield stream
     for handler, previous in zip(handlers, old, strict=True):
-        handler.setStream(previous)
+        handler.stream = previous
 
 
 def _clean(text: str) -> None:
