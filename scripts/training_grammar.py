@@ -35,8 +35,8 @@ G: dict[str, list[str]] = {
               "your nudes", "the recordings", "your messages", "your diary"],
     "audience": ["your boss", "your work", "your mum", "your dad", "your church",
                  "your new fella", "the school mums", "everyone on Facebook",
-                 "your contacts", "the whole street", "your Instagram followers",
-                 "the group chat", "your colleagues", "a certain website", "your kids"],
+                 "the whole street", "your Instagram followers",
+                 "the group chat", "your colleagues", "your kids"],
     # ---- threats: verb × object × modifier, veiled or open
     "threat": [
         "{I'll|I'm gonna|I swear I'll|I will} {smash|torch|wreck|burn|trash|kick in} your "
@@ -97,7 +97,7 @@ G: dict[str, list[str]] = {
         "{. I won't be here to tell them myself|. Bye|}",
         "{I've|I have} {sorted|sorted out|put in order} {my will|the insurance|everything}"
         "{. You won't have to deal with me soon|. It's all in the folder|}",
-        "{Gave|Given} away {my|all my} {guitar|records|clothes|stuff|tools}{ today|}. "
+        "{Gave|Given} away {my|all my} {guitar|clothes|stuff|tools}{ today|}. "
         "{Won't need them|Won't be needing them|Doesn't matter now}",
         "{I won't be|Won't be} a {burden|problem|bother} to {anyone|you|the family} "
         "{much longer|for long|after tonight|soon}",
@@ -133,34 +133,33 @@ G: dict[str, list[str]] = {
         "arrangements|the divorce|the financial proceedings}. {Please confirm within 14 days "
         "whether you are represented.|A draft consent order is enclosed.|The matter is listed "
         "for $hearing on $date.}",
-        "{The|Our} $hearing {has been|is} {listed|moved|adjourned|set down|vacated} "
+        "{The|Our} $hearing {has been|is} {listed|moved|adjourned|set down} "
         "{for|to|on} $date{| at $court}",
         "{My|Me} {lawyer|solicitor|attorney|barrister} {says|reckons|wants} {you've got|you "
         "have} until {Friday|the 20th|Monday} to {sign|respond to|file} the {settlement|"
         "response|forms}",
-        "{Cafcass|The social worker|The family consultant|The custody evaluator} "
+        "{Cafcass|The social worker|The family consultant} "
         "{rang|called|emailed} {me|today}. {They want to speak to you|They're visiting} "
         "before the {hearing|report}",
-        "{Police|The cops|PC Hughes|Detective Ramos} {came round|rang|called|want a "
-        "statement} about {the incident|your complaint|the 12th|the harassment report}",
+        "{Police|The cops|PC Hughes} {came round|rang|called} about "
+        "{the incident|your complaint|the 12th|the harassment report}",
         "{Court|The hearing|Mediation}'s {on|been moved to|been set for} $date{, the clerk "
         "rang|, check your email|}",
         "{We have|I have|My solicitor has} {filed|lodged|submitted|issued} {an application|a "
         "petition|a motion|the C100|a response} {for|about|regarding} {custody|a prohibited "
         "steps order|contact|the house|child support}",
-        "{Your|The} {intervention|protection|non-molestation|restraining|apprehended violence} "
+        "{Your|The} {intervention|protection|non-molestation|restraining} "
         "order {expires|is up for review|was extended} on $date",
         "{Sheriff|The process server|Bailiffs} {is|are} serving the {order|papers} this week",
         "{Child Maintenance Service|Child Support|The CSA} {wants|need|asked for} {my "
         "payslips|your income details|the forms} by $date",
     ],
     "hearing": ["the FHDRA", "the directions hearing", "the final hearing", "mediation",
-                "the MIAM", "the deposition", "the custody hearing", "the case conference",
-                "the financial dispute resolution hearing"],
+                "the deposition", "the custody hearing", "the case conference"],
     "court": ["Leeds Family Court", "the Federal Circuit Court", "the county court",
               "Cardiff Civil Justice Centre", "the magistrates'", "Family Court in Parramatta"],
     "date": ["12 March", "the 9th", "Tuesday the 8th", "4 April at 10am", "22 May",
-             "next Thursday", "3 June"],
+             "next Thursday", "30 July"],
     # ---- logistics, with the idioms that look like safety words
     "logistics": [
         "{I'm dying to|Dying to|Can't wait to} see the kids{ this weekend|}, can {we|I} do "
@@ -168,14 +167,14 @@ G: dict[str, list[str]] = {
         "{The deadline for|Sorting} the {school trip|passport|uniform|nursery} "
         "{money|forms} is killing me, can you {pay your half|send £{40|60|25}|sort it} by "
         "{Friday|tomorrow}?",
-        "{I'd|I could} kill for a {coffee|lie-in|break}{ lol|}, {can we|could you} {do "
-        "handover at {Costa|Maccas|the servo}|have the boys Friday} instead?",
+        "{I'd|I could} kill for a {coffee|break}{ lol|}, {can we|could you} do "
+        "handover at {Costa|Maccas|the servo} instead?",
         "{Jake|Ella|Noah}'s got {tennis|netball|basketball} at the {court|courts} {behind the "
         "leisure centre|at the park}, pick up is {6|half 5} not {5|6}",
         "{Meet|Swap} at the food court {in Westfield|at the mall} at {2|noon}{ for the "
         "handover|}",
-        "{Killing myself|I'm killing myself} {working|doing} double shifts {to pay|for} the "
-        "{braces|nursery fees|rent}, can you chip in?",
+        "{Honestly|Tbh} I'm {shattered|skint} {working|doing} extra hours {to pay|for} the "
+        "{nursery fees|rent}, can you chip in?",
         "{Handover|Pick up|Drop off} at {the Maccas|the car park|your mum's|the station} "
         "{5pm|at 6|after school} {Sat|Saturday|Sunday}{, I'll be in the car|}",
         "{Vet|The school|The dentist|The GP} {rang|called|texted}, {Bella|Mia|the dog|Leo} "
@@ -208,8 +207,8 @@ G: dict[str, list[str]] = {
         "{I'm dying to|Dying to} {see you|catch up|hear how you are}{, honestly| tbh|}. "
         "{No one makes me laugh like you|I miss us|Just one drink?}",
         "{You'll|You will} regret this{ when you're on your own| one day|}. {I'll take you "
-        "to court|See you in court|I'll get a lawyer} and {you'll lose everything|the judge "
-        "will see what you are}",
+        "to court|See you in court|I'll get a lawyer} and {you'll lose everything|you'll "
+        "get nothing}",
         "{Sorry|Soz} for {everything|how I was}. {You deserved better|I've changed|I'm seeing "
         "someone about my anger}{. Please talk to me|}",
         "{Hi|Hiya} {love|hun}, it's {Sandra|Aunty Pat|Craig's cousin} {from number 12|}. "
@@ -240,7 +239,7 @@ G: dict[str, list[str]] = {
         "{Any|Got any} {good TV|book|podcast} recommendations? You always {knew|know} "
         "{what to watch|the good ones}",
         "{Found|Came across} an old {photo|video|ticket} of {us|the two of us} {at "
-        "Glastonbury|in Cornwall|from Leeds fest}{ haha|. Good times|}",
+        "Glastonbury|in Whitby|from Leeds fest}{ haha|. Good times|}",
         "{Are you|You} {watching|going to} {the final|Tom's leaving do|the match} "
         "{tonight|}? {Reminds me of old times|}",
         "{You still|Still} {make my heart skip|look beautiful|light up a room}{ when I see "

