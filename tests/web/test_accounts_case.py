@@ -180,3 +180,17 @@ def test_deleting_one_case_leaves_the_other(stored, other_case) -> None:
     archive.delete_case(stored.case)
     assert Case.objects.filter(pk=other_case.case.pk).exists()
     assert get_user_model().objects.filter(username=other_case.survivor.username).exists()
+
+
+def test_an_unshown_invitation_link_is_not_written_out(stored, tmp_path: Path) -> None:
+    from nocontact.web.review import keyring
+
+    invitation = keyring.issue_invitation(stored.case)
+    token = invitation.token_once
+    assert token, "the link is kept until shown"
+    out = io.BytesIO()
+    archive.write_export(stored.case, out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+        rows = json.loads(zf.read("records/review.invitation.json"))
+    assert rows and token.encode() not in everything
