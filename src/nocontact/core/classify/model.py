@@ -9,7 +9,7 @@ import io
 import json
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -81,20 +81,26 @@ class LinearModel:
         cat_p = np.exp(cat_logits - cat_logits.max())
         return cat_p / cat_p.sum(), 1.0 / (1.0 + np.exp(-tac_logits))
 
+    @cached_property
+    def cue_terms(self) -> npt.NDArray[np.bool_]:
+        """Terms that may be shown as a cue: words or word pairs with a letter that are not
+        only function words (computed once, on first use)."""
+        return np.array([t[:2] in ("w:", "b:") and any(ch.isalpha() for ch in t)
+                         and not all(w in _STOPWORDS for w in t[2:].split(" "))
+                         for t in self.terms], dtype=bool)
+
     def top_cue(self, idx: npt.NDArray[np.intp], vals: FloatArray, category_index: int) -> str:
         """The word or word pair that pushed hardest towards the category (at most two
         words of the message), or "" if none did."""
         if not idx.size:
             return ""
         contrib = vals * self.cat_weights[idx, category_index]
-        best_term, best = "", 0.0
-        for i, c in zip(idx.tolist(), contrib.tolist(), strict=True):
-            term = self.terms[i]
-            words = term[2:].split(" ")
-            if (c > best and term[:2] in ("w:", "b:") and any(ch.isalpha() for ch in term)
-                    and not all(w in _STOPWORDS for w in words)):
-                best_term, best = term[2:], c
-        return best_term
+        eligible = self.cue_terms[idx] & (contrib > 0)
+        if not eligible.any():
+            return ""
+        positions = np.flatnonzero(eligible)
+        best = positions[int(np.argmax(contrib[positions]))]
+        return self.terms[int(idx[best])][2:]
 
 
 def read_manifest(model_dir: Path = MODEL_DIR) -> dict[str, object]:
