@@ -39,3 +39,12 @@ def record_access(user: Any, message: Message | None, action: str) -> FriendAcce
         action=action[:40],
         at=clock.now_dt(),
     )
+
+
+def explainer_pending(user: Any) -> bool:
+    """True until this person has seen the quick-exit explainer ("accounts:leaving").
+
+    Any view that signs someone in other than the sign-in page (the friend's join link) should
+    send them to "accounts:leaving" first while this is true.
+    """
+    return not AccountSettings.objects.filter(user=user, exit_explained_at__isnull=False).exists()

@@ -16,7 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nocontact.web.accounts import clock, throttle
-from nocontact.web.accounts.api import settings_for
+from nocontact.web.accounts.api import explainer_pending
 from nocontact.web.accounts.devices import rough_device
 from nocontact.web.accounts.models import LoginRecord
 
@@ -47,7 +47,7 @@ def _safe_next(request: HttpRequest, target: str) -> str:
 
 def _finish(request: HttpRequest, user: Any, next_url: str) -> HttpResponse:
     login(request, user, backend=BACKEND)
-    if settings_for(user).exit_explained_at is None:
+    if explainer_pending(user):
         return redirect("accounts:leaving")
     return redirect(next_url or settings.LOGIN_REDIRECT_URL)
 
