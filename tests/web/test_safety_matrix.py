@@ -155,6 +155,8 @@ def test_every_url_is_checked_for_every_role_and_case(world) -> None:
         for verb in ("get", "post"):
             if "anonymous" not in roles:
                 response = getattr(Client(), verb)(own_url)
+                if response.get("Cache-Control") != "no-store":
+                    problems.append(f"anonymous {verb} {own_url}: not no-store")
                 if response.status_code == 405 and verb == "get":
                     continue  # a form-only address refuses GET before anything else
                 if response.status_code != 302 or not response["Location"].startswith("/login/"):
@@ -164,7 +166,10 @@ def test_every_url_is_checked_for_every_role_and_case(world) -> None:
                     continue
                 client = member(getattr(a, role))
                 if role not in roles:
-                    status = getattr(client, verb)(own_url).status_code
+                    response = getattr(client, verb)(own_url)
+                    status = response.status_code
+                    if response.get("Cache-Control") != "no-store":
+                        problems.append(f"{role} {verb} {own_url}: not no-store")
                     if status not in (403, 404, 405):
                         problems.append(f"{role} (wrong role) {verb} {own_url}: {status}")
                     continue
@@ -172,7 +177,10 @@ def test_every_url_is_checked_for_every_role_and_case(world) -> None:
                     continue
                 crossed += 1
                 before = snapshot(b.case)
-                status = getattr(client, verb)(other_url).status_code
+                response = getattr(client, verb)(other_url)
+                status = response.status_code
+                if response.get("Cache-Control") != "no-store":
+                    problems.append(f"{role} {verb} {other_url}: not no-store")
                 if status not in (302, 403, 404, 405):
                     problems.append(f"{role} of case A {verb} {other_url} (case B): {status}")
                 if snapshot(b.case) != before:
