@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django_otp.oath import totp
@@ -145,3 +147,26 @@ def test_sign_in_records_and_back_off_rows_are_not_kept_for_ever(personas, froze
     post_login(Client(REMOTE_ADDR="192.0.2.8"), personas.survivor.username, "a new wrong one")
     assert LoginRecord.objects.filter(user=personas.survivor).count() == 1, "90 days kept"
     assert LoginThrottle.objects.count() == 1, "the old back-off row is gone"
+
+
+def test_sign_in_does_not_tell_whether_a_name_exists(personas) -> None:
+    def answer(name: str) -> tuple[int, str]:
+        response = post_login(Client(), name, "a wrong passphrase here")
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+        return response.status_code, html
+
+    assert answer(personas.survivor.username) == answer("someone-who-does-not-exist")
+
+
+def test_sign_in_never_sends_anyone_off_site(personas) -> None:
+    from nocontact.web.accounts.api import settings_for
+
+    found = settings_for(personas.survivor)
+    found.exit_explained_at = clock.now_dt()
+    found.save()
+    response = Client().post(
+        "/login/?next=https://evil.example/",
+        {"username": personas.survivor.username, "password": SURVIVOR_PASSWORD,
+         "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302 and "evil" not in response["Location"]
