@@ -185,3 +185,11 @@ def test_no_security_questions_and_no_forced_resets() -> None:
 
     names = " ".join(str(p.pattern) for p in get_resolver().url_patterns).lower()
     assert "question" not in names and "reset" not in names
+
+
+def test_flash_messages_are_never_kept_in_a_cookie(personas) -> None:
+    client = signed_in(personas.survivor)
+    response = client.post("/account/activity/end-others/")
+    assert response.status_code == 302
+    assert set(response.cookies) <= {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    assert "Signed out" in client.get("/account/activity/").content.decode()
