@@ -7,6 +7,7 @@ import tempfile
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -57,7 +58,7 @@ def remove_friend(request: HttpRequest) -> HttpResponse:
 
 @survivor_required
 @recent_passphrase
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: HttpRequest) -> HttpResponseBase:
     if request.method != "POST" or request.POST.get("understood") != "yes":
         return render(request, "accounts/download.html", {"asked": request.method == "POST"})
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
@@ -19,7 +20,7 @@ def _store(session_key: str | None = None) -> SessionBase:
     return engine.SessionStore(session_key)  # type: ignore[no-any-return]
 
 
-def track(request: HttpRequest, user: object) -> None:
+def track(request: HttpRequest, user: Any) -> None:
     key = request.session.session_key
     if key is None:
         request.session.save()
@@ -44,7 +45,7 @@ def rekeyed(old_key: str | None, new_key: str | None) -> None:
         TrackedSession.objects.filter(session_key=old_key).update(session_key=new_key)
 
 
-def open_sessions(user: object) -> list[TrackedSession]:
+def open_sessions(user: Any) -> list[TrackedSession]:
     rows = list(TrackedSession.objects.filter(user=user).order_by("-started_at"))
     alive = []
     for row in rows:
@@ -69,7 +70,7 @@ def _untracked_keys(user_pk: object) -> list[str]:
     return keys
 
 
-def end_sessions(user: object, keep: str | None = None) -> int:
+def end_sessions(user: Any, keep: str | None = None) -> int:
     """End every session of this person except `keep`; returns how many ended."""
     pk = getattr(user, "pk", None)
     keys = set(TrackedSession.objects.filter(user=user).values_list("session_key", flat=True))
