@@ -193,3 +193,27 @@ def test_flash_messages_are_never_kept_in_a_cookie(personas) -> None:
     assert response.status_code == 302
     assert set(response.cookies) <= {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
     assert "Signed out" in client.get("/account/activity/").content.decode()
+
+
+def test_guessing_at_the_confirm_page_is_slowed_too(personas, frozen) -> None:
+    client = signed_in(personas.survivor)
+    frozen["now"] += RECENT_SECONDS + 1
+    statuses = []
+    for _ in range(4):
+        statuses.append(client.post("/account/confirm/", {"password": "a guess at it"}).status_code)
+    assert statuses == [401, 401, 429, 429], "the third miss starts a wait; the fourth is refused"
+    refused = client.post("/account/confirm/", {"password": SURVIVOR_PASSWORD})
+    assert refused.status_code == 429, "not even checked while waiting"
+    frozen["now"] += 2
+    assert client.post("/account/confirm/", {"password": SURVIVOR_PASSWORD}).status_code == 302
+
+
+def test_guessing_the_current_passphrase_on_the_change_page_is_slowed(personas, frozen) -> None:
+    client = signed_in(personas.survivor)
+    form = {"new_password1": NEW_PASSPHRASE, "new_password2": NEW_PASSPHRASE}
+    for _ in range(3):
+        client.post("/account/passphrase/", {**form, "old_password": "a wrong guess here"})
+    waiting = client.post("/account/passphrase/", {**form, "old_password": SURVIVOR_PASSWORD})
+    assert waiting.status_code == 429
+    personas.survivor.refresh_from_db()
+    assert personas.survivor.check_password(SURVIVOR_PASSWORD)

@@ -126,6 +126,8 @@ CSRF_COOKIE_NAME = "csrf"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Flash messages live in the server-side session, never in a cookie the browser keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Flash messages live in the server-side session, never in a cookie the browser keeps.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SECURE = CONFIG.tls
 CSRF_COOKIE_SECURE = CONFIG.tls
 SECURE_SSL_REDIRECT = CONFIG.tls

@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from nocontact.web.accounts import clock, sessions
+from nocontact.web.accounts import clock, sessions, throttle
 from nocontact.web.accounts.api import settings_for
 from nocontact.web.accounts.models import LoginRecord
 from nocontact.web.accounts.reauth import mark_recent, recent_passphrase, take_next
@@ -50,14 +50,24 @@ def leaving(request: HttpRequest) -> HttpResponse:
 @login_required
 @sensitive_post_parameters("password")
 def confirm(request: HttpRequest) -> HttpResponse:
-    failed = False
-    if request.method == "POST":
+    # Someone holding an open session must not be able to guess the passphrase here freely.
+    key = _passphrase_key(request)
+    context: dict[str, Any] = {"failed": False, "wait": throttle.seconds_left(key)}
+    if request.method == "POST" and not context["wait"]:
         if request.user.check_password(request.POST.get("password", "")[:1024]):
+            throttle.succeeded(key)
             mark_recent(request)
             return redirect(take_next(request) or "accounts:overview")
-        failed = True
-    status = 401 if failed else 200
-    return render(request, "accounts/confirm.html", {"failed": failed}, status=status)
+        context["failed"] = True
+        context["wait"] = throttle.failed(key)
+    status = 429 if context["wait"] else 401 if context["failed"] else 200
+    return render(request, "accounts/confirm.html", context, status=status)
+
+
+def _passphrase_key(request: HttpRequest) -> str:
+    return throttle.throttle_key(
+        request.user.get_username(), throttle.client_of(request), step="passphrase"
+    )
 
 
 @login_required
@@ -98,6 +108,13 @@ def _rewrap_keys(user: Any, old: str, new: str) -> None:
 @sensitive_post_parameters("old_password", "new_password1", "new_password2")
 def password(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
+    key = _passphrase_key(request)
+    wait = throttle.seconds_left(key)
+    if request.method == "POST" and wait:
+        return render(request, "accounts/password.html", {"form": form, "wait": wait}, status=429)
+    if request.method == "POST" and "old_password" in form.errors:
+        wait = throttle.failed(key)
+        return render(request, "accounts/password.html", {"form": form, "wait": wait})
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
