@@ -128,6 +128,8 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Flash messages live in the server-side session, never in a cookie the browser keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Flash messages live in the server-side session, never in a cookie the browser keeps.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SECURE = CONFIG.tls
 CSRF_COOKIE_SECURE = CONFIG.tls
 SECURE_SSL_REDIRECT = CONFIG.tls
