@@ -124,12 +124,6 @@ CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_NAME = "csrf"
 # Flash messages live in the server-side session, never in a cookie the browser keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Flash messages live in the server-side session, never in a cookie the browser keeps.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Flash messages live in the server-side session, never in a cookie the browser keeps.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Flash messages live in the server-side session, never in a cookie the browser keeps.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SECURE = CONFIG.tls
 CSRF_COOKIE_SECURE = CONFIG.tls
 SECURE_SSL_REDIRECT = CONFIG.tls
