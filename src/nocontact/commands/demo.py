@@ -81,7 +81,39 @@ def build_demo(
         )
         add_person(case, person.role, person.name, ids)
     summary = import_paths(case, demo.files, source="demo")
+    _demo_challenge(case, demo.last_contact, today)
     return survivor, friend, summary.as_dict()
+
+
+def _demo_challenge(case: object, last_contact: date, today: date) -> None:
+    """Six weeks of check-ins: held most days, one honest slip in week two, a few days missed."""
+    import random
+    from datetime import timedelta
+
+    from nocontact.core.challenge import Mood, SlipKind
+    from nocontact.web.challenge.models import ChallengeSettings, CheckIn, Reason, Slip
+
+    rng = random.Random(f"{today}:challenge")  # noqa: S311 - demo data, not a secret
+    start = last_contact + timedelta(days=1)
+    ChallengeSettings.objects.create(case=case, start_date=start)
+    moods = [Mood.LOW, Mood.OKAY, Mood.OKAY, Mood.GOOD, Mood.STRONG]
+    day, index = start, 0
+    while day < today:
+        if index == 9 or rng.random() > 0.12:  # some days pass without a check-in: not a slip
+            slipped = index == 9
+            checkin = CheckIn.objects.create(
+                case=case,
+                day=day,
+                held=not slipped,
+                urge=max(0, 8 - index // 5 + rng.randint(-1, 1)),
+                mood=Mood.AWFUL if slipped else moods[min(index // 8, 4)],
+            )
+            if slipped:
+                Slip.objects.create(case=case, checkin=checkin, kind=SlipKind.CHECKED_PROFILE)
+        day += timedelta(days=1)
+        index += 1
+    for text in ("I sleep again.", "My friends are back.", "No more walking on eggshells."):
+        Reason.objects.create(case=case, text=text)
 
 
 def demo(
