@@ -28,6 +28,26 @@ NEVER_FOLLOW = {"/x/", "/logout/"}  # they end the session the crawl runs in
 ROOT = Path(__file__).resolve().parents[2]
 
 
+HELP_SITES = {
+    "www.thehotline.org",
+    "www.nationaldahelpline.org.uk",
+    "www.1800respect.org.au",
+    "sheltersafe.ca",
+    "www.techsafety.org",
+}
+
+
+def _help_link(url: str, rel: str | None) -> bool:
+    """A link the person may choose to follow to a help service: https, a known help site,
+    sending no referrer. Following it loads nothing into our pages."""
+    parts = urlsplit(url)
+    return (
+        parts.scheme == "https"
+        and parts.netloc in HELP_SITES
+        and "noreferrer" in (rel or "").split()
+    )
+
+
 class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -49,6 +69,8 @@ class Page(HTMLParser):
             self.problems.append("<style> element")
         for name, value in attrs:
             if name in RESOURCE_ATTRS and value:
+                if tag == "a" and name == "href" and _help_link(value, values.get("rel")):
+                    continue
                 self._check_url(tag, name, value)
         if tag == "a" and values.get("href"):
             self.links.append(str(values["href"]))
@@ -140,8 +162,10 @@ def crawl(client: Client, start: list[str]) -> tuple[set[str], list[str]]:
             parts = urlsplit(absolute)
             if parts.query:
                 problems.append(f"{url}: link with a query string {link!r}")
-            if not parts.netloc and parts.path.startswith("/") and not parts.path.startswith(
-                settings.STATIC_URL
+            if (
+                not parts.netloc
+                and parts.path.startswith("/")
+                and not parts.path.startswith(settings.STATIC_URL)
             ):
                 queue.append(parts.path)
     return seen, problems
@@ -166,8 +190,10 @@ def with_messages(personas, tmp_path):
     mbox = tmp_path / "in.mbox"
     parts = []
     for n, (sender, words) in enumerate(
-        [(EX_EMAIL, "I am outside your flat and I am coming in tonight."),
-         (PROXY_EMAIL, "Happy birthday, J still thinks about you every day.")]
+        [
+            (EX_EMAIL, "I am outside your flat and I am coming in tonight."),
+            (PROXY_EMAIL, "Happy birthday, J still thinks about you every day."),
+        ]
     ):
         parts.append(
             f"From {sender} Mon Nov  2 21:14:00 2026\nFrom: X <{sender}>\nTo: s@example.net\n"
@@ -202,6 +228,16 @@ def test_the_crawler_notices_what_it_checks() -> None:
     assert len(page.problems) == 3 and page.links == ["/ok/"]
 
 
+def test_only_help_links_without_referrer_may_leave_the_site() -> None:
+    page = Page()
+    page.feed(
+        '<a href="https://www.thehotline.org/" rel="noreferrer noopener">help</a>'
+        '<a href="https://www.thehotline.org/">no rel</a>'
+        '<a href="https://tracker.example/" rel="noreferrer">other</a>'
+    )
+    assert len(page.problems) == 2
+
+
 def test_the_csrf_middleware_is_djangos_own_check() -> None:
     names = [m for m in settings.MIDDLEWARE if "csrf" in m.lower()]
     assert len(names) == 1 and issubclass(import_string(names[0]), CsrfViewMiddleware)
@@ -209,7 +245,8 @@ def test_the_csrf_middleware_is_djangos_own_check() -> None:
 
 def test_production_settings_pass_djangos_deployment_check(tmp_path) -> None:
     env = {
-        key: value for key, value in os.environ.items()
+        key: value
+        for key, value in os.environ.items()
         if not key.startswith("NOCONTACT_") and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     env.update(
@@ -222,7 +259,11 @@ def test_production_settings_pass_djangos_deployment_check(tmp_path) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
@@ -235,8 +276,18 @@ def test_cookies_are_secure_under_tls(tmp_path) -> None:
         " s.CSRF_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.CSRF_COOKIE_SAMESITE,"
         " s.SECURE_HSTS_SECONDS > 0, s.SECURE_SSL_REDIRECT)"
     )
-    env = dict(os.environ, NOCONTACT_TLS="true", NOCONTACT_HOME=str(tmp_path),
-               DJANGO_SETTINGS_MODULE="nocontact.web.settings")
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup();" + code],
-                         env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    env = dict(
+        os.environ,
+        NOCONTACT_TLS="true",
+        NOCONTACT_HOME=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="nocontact.web.settings",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + code],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.stdout.split() == ["True"] * 4 + ["Strict", "Strict", "True", "True"], out.stderr
