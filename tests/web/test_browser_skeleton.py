@@ -58,6 +58,9 @@ def test_friend_joins_and_sees_the_words(stored, live_server, phone_page) -> Non
     phone_page.fill("input[name=passphrase2]", FRIEND_PASSPHRASE)
     phone_page.click("button[type=submit]")
     phone_page.wait_for_load_state("networkidle")
+    assert phone_page.url.endswith("/account/start/"), "first use explains quick exit"
+    phone_page.click("main button[type=submit]")
+    phone_page.wait_for_load_state("networkidle")
     assert phone_page.url.endswith("/queue/")
     message = Message.objects.get(case=stored.case)
     phone_page.click(f"a[href='/queue/m/{message.pk}/'] >> nth=0")

@@ -26,6 +26,9 @@ def test_friend_joins_and_decides_on_a_phone(personas, live_server, phone_page) 
     phone_page.fill("input[name=passphrase2]", FRIEND_PASSPHRASE)
     phone_page.click("button[type=submit]")
     phone_page.wait_for_load_state("networkidle")
+    assert phone_page.url.endswith("/account/start/"), "first use explains quick exit"
+    phone_page.click("main button[type=submit]")
+    phone_page.wait_for_load_state("networkidle")
     assert phone_page.url.endswith("/queue/")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the queue fits a phone screen"

@@ -26,7 +26,7 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 KEEP_RECORDS = timedelta(days=90)  # long enough to notice a pattern, no longer
 
 
-def _record(request: HttpRequest, user: Any, succeeded: bool, step: str) -> None:
+def record_sign_in(request: HttpRequest, user: Any, succeeded: bool, step: str) -> None:
     LoginRecord.objects.filter(user=user, at__lt=clock.now_dt() - KEEP_RECORDS).delete()
     LoginRecord.objects.create(
         user=user,
@@ -77,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         wait = throttle.failed(key)
         known = get_user_model().objects.filter(username=username, is_active=True).first()
         if known is not None:
-            _record(request, known, False, "password")
+            record_sign_in(request, known, False, "password")
         context = {"failed": True, "wait": wait, "next": next_url}
         return render(request, "login.html", context, status=401 if not wait else 429)
     throttle.succeeded(key)
@@ -85,7 +85,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         request.session.cycle_key()
         request.session[PENDING] = {"uid": user.pk, "at": clock.now(), "next": next_url}
         return redirect("accounts:login_code")
-    _record(request, user, True, "password")
+    record_sign_in(request, user, True, "password")
     return _finish(request, user, next_url)
 
 
@@ -111,10 +111,10 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
     if any(d.verify_token(code) for d in TOTPDevice.objects.filter(user=user, confirmed=True)):
         throttle.succeeded(key)
         request.session.pop(PENDING, None)
-        _record(request, user, True, "code")
+        record_sign_in(request, user, True, "code")
         return _finish(request, user, str(pending.get("next", "")))
     wait = throttle.failed(key)
-    _record(request, user, False, "code")
+    record_sign_in(request, user, False, "code")
     return render(
         request, "accounts/login_code.html", {"failed": True, "wait": wait},
         status=401 if not wait else 429,

@@ -15,6 +15,9 @@ from django.views.decorators.http import require_POST
 from nocontact.core.ledger import LedgerEvent
 from nocontact.vault import VaultError, open_sealed
 from nocontact.web.access import member_required, survivor_required
+from nocontact.web.accounts.api import explainer_pending
+from nocontact.web.accounts.login_views import record_sign_in
+from nocontact.web.accounts.reauth import recent_passphrase_back
 from nocontact.web.cases.models import Attachment, Case, Membership, Message, Role
 from nocontact.web.review import alerts, decisions
 from nocontact.web.review.keyring import (
@@ -200,7 +203,10 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 errors.append(str(exc))
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                response = redirect("review:queue")
+                record_sign_in(request, user, succeeded=True, step="invitation")
+                # First use: explain quick exit (and what it cannot hide) before anything else.
+                target = "accounts:leaving" if explainer_pending(user) else "review:queue"
+                response = redirect(target)
                 hold_in_session(request, response, secret)
                 return response
     return render(request, "review/join.html", {"invalid": False, "errors": errors,
@@ -209,6 +215,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @survivor_required
+@recent_passphrase_back("review:alerts")
 def survivor_alert_email(request: HttpRequest) -> HttpResponse:
     keys = case_keys(_case(request))
     keys.survivor_email = request.POST.get("email", "").strip()[:254]

@@ -19,6 +19,7 @@ from nocontact.core.ledger import LedgerEvent
 from nocontact.core.taxonomy import CATEGORY_ORDER
 from nocontact.vault import VaultError
 from nocontact.web.access import friend_required, member_required
+from nocontact.web.accounts import throttle
 from nocontact.web.cases.models import Attachment, Case, Message
 from nocontact.web.review import alerts, decisions
 from nocontact.web.review.keyring import (
@@ -215,12 +216,21 @@ def unlock(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         passphrase = request.POST.get("passphrase", "")
         previous = request.POST.get("previous", "")
+        key = throttle.throttle_key(request.user.get_username(), throttle.client_of(request),
+                                    "unlock")
+        wait = throttle.seconds_left(key)
+        if wait:
+            error = f"Too many tries. Wait {wait} seconds, then try again."
+            return render(request, "review/unlock.html", {
+                "error": error, "role": role, "joined": True, "ask_previous": False}, status=429)
         try:
             secret = _open_key(request, case, role, passphrase, previous)
         except KeyringError as exc:
+            throttle.failed(key)
             error = str(exc)
             ask_previous = bool(passphrase) and request.user.check_password(passphrase)
         else:
+            throttle.succeeded(key)
             response = redirect("review:queue" if role == "friend" else "review:released")
             hold_in_session(request, response, secret)
             if role == "friend":  # the only moment the bodies can be read again
