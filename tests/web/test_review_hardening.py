@@ -3,8 +3,6 @@ explains quick exit and leaves a sign-in record."""
 
 from __future__ import annotations
 
-from nocontact.web.accounts.models import LoginRecord
-from nocontact.web.review.keyring import case_keys, take_invitation_token
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     FRIEND_PASSPHRASE,
     fast_kdf,
@@ -12,6 +10,9 @@ from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fi
     survivor_client,
     survivor_has_key,
 )
+
+from nocontact.web.accounts.models import LoginRecord
+from nocontact.web.review.keyring import case_keys, take_invitation_token
 
 
 def test_wrong_key_passphrases_meet_a_growing_wait_never_a_lock(personas) -> None:
