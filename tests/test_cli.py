@@ -210,3 +210,45 @@ def test_person_edit_merge_and_suspects(home: Path, tmp_path: Path) -> None:
     assert "new number save it" not in json.dumps(suspects)
     assert run(home, "person", "dismiss", str(suspects[0]["id"])).returncode == 0
     assert json.loads(run(home, "person", "suspects", "--json").stdout) == []
+
+
+def test_export_restores_into_an_empty_install(home: Path, tmp_path: Path) -> None:
+    run(home, "person", "add", "ex", "--name", "Jordan", "--email", "jordan@example.com")
+    run(home, "import", str(_mbox(tmp_path / "mail.mbox")))
+    export = tmp_path / "everything.zip"
+    script = (
+        "from nocontact.web import setup_django; setup_django()\n"
+        "from nocontact.web.accounts.archive import write_export\n"
+        "from nocontact.web.cases.models import Case\n"
+        f"write_export(Case.objects.get(), open({str(export)!r}, 'wb'))\n"
+    )
+    env = {**os.environ, "NOCONTACT_HOME": str(home)}
+    env.pop("NOCONTACT_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    other = tmp_path / "other-home"
+    restored = run(
+        other,
+        "restore",
+        str(export),
+        "--survivor",
+        "sam:river-lantern-quietly-42",
+        "--friend",
+        "alex:orchard-compass-softly-17",
+    )
+    assert restored.returncode == 0, restored.stderr
+    people = json.loads(run(other, "person", "list", "--json").stdout)
+    assert people[0]["identities"][0]["value"] == "jordan@example.com"
+    assert run(other, "ledger", "verify").returncode == 0
+    again = run(
+        other,
+        "restore",
+        str(export),
+        "--survivor",
+        "s2:river-lantern-quietly-42",
+        "--friend",
+        "f2:orchard-compass-softly-17",
+    )
+    assert again.returncode != 0 and "already holds" in again.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -283,6 +284,58 @@ def person_dismiss(
     typer.echo(f"Suspect {person_id} dismissed.")
 
 
+def restore(
+    path: Annotated[Path, typer.Argument(help="A 'Download everything' zip.")],
+    survivor: Annotated[
+        str | None, typer.Option(help="USER:PASSPHRASE for the survivor (as before).")
+    ] = None,
+    friend: Annotated[
+        str | None, typer.Option(help="USER:PASSPHRASE for the friend (as before).")
+    ] = None,
+) -> None:
+    """Read an export back into this install and give the case its two logins again.
+
+    Use the same passphrases as before: the keys in the file open with them, and nothing
+    sealed can be opened otherwise.
+    """
+    if not path.is_file():
+        fail(f"{path}: no such file")
+    if survivor is None:
+        survivor = (
+            typer.prompt("Survivor USER")
+            + ":"
+            + typer.prompt("Survivor passphrase (as before)", hide_input=True)
+        )
+    if friend is None:
+        friend = (
+            typer.prompt("Friend USER")
+            + ":"
+            + typer.prompt("Friend passphrase (as before)", hide_input=True)
+        )
+    s_name, s_pass = _account(survivor, "survivor")
+    f_name, f_pass = _account(friend, "friend")
+    django_ready(migrate=True)
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from nocontact.web.accounts.archive import ArchiveError, read_export
+    from nocontact.web.cases.models import Membership
+
+    User = get_user_model()
+    if User.objects.filter(username__in=[s_name, f_name]).exists():
+        fail("one of those user names is taken in this install")
+    try:
+        with transaction.atomic():
+            case = read_export(path)
+            for name, password, role in ((s_name, s_pass, "survivor"), (f_name, f_pass, "friend")):
+                user = User.objects.create_user(username=name, password=password)
+                Membership.objects.create(case=case, user=user, role=role)
+    except ArchiveError as exc:
+        fail(str(exc))
+    typer.echo(f"Case {case.pk} restored with its two logins.")
+
+
 def register(app: typer.Typer) -> None:
+    app.command()(restore)
     app.command()(init)
     app.add_typer(person_app, name="person")
