@@ -72,7 +72,7 @@ def build_demo(
     case = create_case(Account(*survivor), Account(*friend), region=demo.region)
     token = prepare_case(case, survivor[1])
     if token:  # in the demo the friend joins at once, with the printed passphrase
-        join_as_friend(token, friend[1])
+        join_as_friend(token, friend[1], email="friend@example.org")
     for person in demo.persons:
         ids = (
             [(IdentityKind.EMAIL, e) for e in person.emails]
