@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nocontact.core.classify.rules_concepts import CONCEPT_RULES, ConceptRule
 from nocontact.core.classify.rules_lexicon import LEXICON_RULES, CoRule
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r4"
+RULES_VERSION = "r5"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
@@ -182,7 +183,7 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:took|taking|take|swallowed|swallow|got|have|saved up|stockpiled)\s+(?:all\s+|a\s+)?"
        r"(?:of\s+)?(?:my|the|these|those|a bottle of|bottle of|a whole bottle|enough|a handful of)?"
        r"\s*(?:pills|tablets|sleeping pills|painkillers|meds)\b(?!.{0,20}\b(?:for|to the|with)\b)|"
-       r"\boverdos\w*|\bslit\w* (?:my )?wrists?\b|\bjump (?:off|from|in front)\b|\bthe bridge\b|"
+       r"\boverdos\w*|\bslit\w* (?:my )?wrists?\b|\bjump (?:off|from|in front)\b|"
        r"\bnoose\b|\brope is ready\b|\bgoodbye (?:forever|for good|world|everyone)\b|"
        r"\bthis is my (?:last|final) (?:message|text|goodbye)\b|\bsuicide note\b|"
        r"\bwrote (?:a|my) (?:note|letter) for\b|\bi(?:'ve| have)? tried to (?:kill|end|hurt)\b|"
@@ -257,7 +258,7 @@ class RuleHit:
 
 def apply_rules(prepared_text: str) -> RuleHit | None:
     """Most urgent category any rule found, with every firing rule's name as a reason."""
-    every: tuple[Rule | CoRule, ...] = (*RULES, *LEXICON_RULES)
+    every: tuple[Rule | CoRule | ConceptRule, ...] = (*RULES, *LEXICON_RULES, *CONCEPT_RULES)
     fired = [rule for rule in every if rule.matches(prepared_text)]
     if not fired:
         return None

@@ -179,8 +179,10 @@ LEXICON_RULES: tuple[CoRule, ...] = (
         r"\bsee (?:you|ya) (?:there|soon|then)\b|\bi(?:'ll| will| might) "
         r"(?:be|come|pop|drop) (?:there|by|along|in)\b", span=120, tactics=INT),
     _one("threat: access, whereabouts and aftermath", T,
-         r"\b(?:still (?:have|got)|kept|copied|made (?:a )?cop(?:y|ies) of) "
-         r"(?:a |the |your |my )?keys?\b|\bwhile it lasts\b|\b(?:heard|hear|"
+         r"\b(?<!you )(?<!you've )(?<!u )(?:still (?:have|got)|kept|copied|made (?:a )?cop(?:y|"
+         r"ies) of) (?:a |the |your |my )?keys?\b(?! (?:to|for) (?:the |my |your )?(?:meter|"
+         r"bike|padlock|locker|letterbox|post ?box|bins?|shed|office|van)\b)|"
+         r"\bwhile it lasts\b|\b(?:heard|hear|"
          r"know|knew|noticed) (?:that )?you (?:were|was|went|stayed|left) (?:at|in|to|with|"
          r"round|over|till|until)\b|\bstayed (?:till|until) \d|\b(?:do|serve|doing) time for "
          r"(?:you|him|her|this)\b|\b(?:prison|jail|inside) for (?:you|him|her)\b|\bmake sure "

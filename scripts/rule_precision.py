@@ -1,0 +1,61 @@
+"""How often the r5 concept rules fire on everyday text (SMS Spam Collection ham, the first
+15,000 GoEmotions training comments) and on non-safety rows of the training data and the
+seen held-out rounds. Round 8 is never read. Prints counts; -v also prints the texts.
+
+Usage: python scripts/rule_precision.py [-v]
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from pathlib import Path
+
+from nocontact.core.classify.preprocess import prepare
+from nocontact.core.classify.rules_concepts import CONCEPT_RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "training"
+SHARED = ROOT / ".." / "shared" / "datasets"
+SEEN = ("handwritten.jsonl", "generated.jsonl", "grammar.jsonl", "heldout_round1.jsonl",
+        "heldout_round2.jsonl", "heldout_round3.jsonl", "heldout_round4.jsonl", "heldout.jsonl",
+        "heldout_round6.jsonl", "heldout_round7.jsonl")
+
+
+def fired(text: str) -> list[str]:
+    prepared = prepare(text)
+    return [rule.category.value for rule in CONCEPT_RULES if rule.matches(prepared)]
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    sms = SHARED / "sms_spam" / "SMSSpamCollection.tsv"
+    ham = [line.split("\t", 1)[1].strip() for line in sms.open(encoding="utf-8")
+           if line.startswith("ham\t")]
+    goemotions = SHARED / "goemotions" / "train.tsv"
+    comments = [line.split("\t")[0] for line in goemotions.open(encoding="utf-8")][:15000]
+    for name, texts in (("sms ham", ham), ("goemotions", comments)):
+        hits = [t for t in texts if fired(t)]
+        print(f"{name}: {len(hits)} of {len(texts)}")
+        for text in hits if verbose else []:
+            print("   ", text[:120])
+    for name in SEEN:
+        rows = [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
+        right, wrong, total = collections.Counter(), collections.Counter(), collections.Counter()
+        for row in rows:
+            gold = row["category"]
+            total[gold] += gold in ("threat", "self_harm")
+            for cat in fired(row["text"]):
+                if cat == gold:
+                    right[cat] += 1
+                elif gold not in ("threat", "self_harm"):
+                    wrong[cat] += 1
+                    if verbose:
+                        print("    false:", gold, cat, row["text"][:120])
+        print(f"{name}: fired right {dict(right)} of {dict(+total)}; "
+              f"on non-safety rows {dict(wrong)}")
+
+
+if __name__ == "__main__":
+    main()
