@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 from tests.conftest import FRIEND_PASSWORD
+from tests.helpers import require_tool
 from tests.web.review_support import (  # noqa: F401 - fast_kdf is an autouse fixture
     ALL_WORDS,
     FRIEND_PASSPHRASE,
@@ -63,16 +66,31 @@ def test_database_holds_only_ciphertext_for_bodies_and_attachments(personas) -> 
     assert b"AGE-SECRET-KEY" not in stored  # no secret key in the clear, anywhere
 
 
-def test_sqlite_file_on_disk_holds_no_words(personas, tmp_path) -> None:
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite file check")
+def _backup_bytes(tmp_path) -> bytes:
+    """What a backup taken off the machine holds: SQLite's backup API, or a real pg_dump."""
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with sqlite3.connect(copy) as target:
+            connection.connection.backup(target)
+        return copy.read_bytes()
+    db = connection.settings_dict
+    pg_dump = require_tool("pg_dump")
+    done = subprocess.run(
+        [pg_dump, "--host", db["HOST"], "--port", str(db["PORT"]), "--username", db["USER"],
+         "--dbname", db["NAME"]],
+        capture_output=True, check=True, timeout=120,
+        env={**os.environ, "PGPASSWORD": db["PASSWORD"] or ""},
+    )
+    return done.stdout
+
+
+@pytest.mark.django_db(transaction=True)  # a dump is taken by another connection
+def test_a_database_backup_holds_no_words(personas, tmp_path) -> None:
     survivor_has_key(personas)
     store_all(personas)
     friend_joins(personas)
-    copy = tmp_path / "copy.sqlite3"
-    with sqlite3.connect(copy) as target:
-        connection.connection.backup(target)  # what a backup taken off the machine holds
-    data = copy.read_bytes()
+    data = _backup_bytes(tmp_path)
+    assert len(data) > 10_000, "the backup holds the database"
     for words in ALL_WORDS:
         assert words.encode() not in data
 
