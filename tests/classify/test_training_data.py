@@ -7,7 +7,8 @@ from nocontact.core.taxonomy import Category, Tactic
 from tests.helpers import require_shared
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "training"
-TRAIN_FILES = ("generated.jsonl", "grammar.jsonl", "public.jsonl", "handwritten.jsonl")
+TRAIN_FILES = ("generated.jsonl", "grammar.jsonl", "public.jsonl", "handwritten.jsonl",
+               "concepts.jsonl")
 HELDOUT_FILES = ("heldout.jsonl", "heldout_round1.jsonl", "heldout_round2.jsonl",
                  "heldout_round3.jsonl", "heldout_round4.jsonl", "heldout_round6.jsonl",
                  "heldout_round7.jsonl", "heldout_round8.jsonl")
