@@ -34,6 +34,8 @@ def concept_names(text: str) -> list[str]:
     "This is the last message you'll ever get from me",
     "Don't let the kids be the ones to find me",
     "Standing on the viaduct. Long way down from here.",
+    "Looked up how much it takes. I've got double that.",
+    "Razor blades are on the side of the bath. Night.",
 ])
 def test_self_harm_concepts_fire_on_new_wordings(text: str) -> None:
     assert rule_category(text) == Category.SELF_HARM
@@ -83,3 +85,9 @@ def test_overwork_idiom_is_rewritten_but_real_intent_is_not() -> None:
     assert "kill" not in neutralise_idioms("i'm killing myself working doubles")
     assert neutralise_idioms("i'm killing myself tonight") == "i'm killing myself tonight"
     assert rule_category("I'm going to kill myself tonight") == Category.SELF_HARM
+
+
+def test_police_arriving_too_late_is_a_threat_but_a_farewell_note_is_not() -> None:
+    assert rule_category("Ring the police if you like. By the time they get here it'll be "
+                         "too late.") == Category.THREAT
+    assert rule_category("By the time you read this it will be too late") != Category.THREAT

@@ -95,11 +95,15 @@ _PLACE = _rx(r"(?:standing|sitting|sat|stood|parked|i'm|im|i am) (?:\w+ ){0,6}?"
 _STRONG_SELF = _rx(
     r"(?:i|i've|ive|i have|i'm|im|^|[.!?] ) ?(?:\w+ )?(?:got|bought|saved|saving|stockpil\w+|"
     r"collected|kept|have) (?:up )?(?:\w+ ){0,3}"
-    r"(?:rope|noose|hosepipe|(?:my )?prescriptions|pills|tablets|paracetamol)\b(?! for (?:the|"
+    r"(?:rope|noose|hosepipe|(?:my )?prescriptions|pills|tablets|paracetamol|blades?|razor "
+    r"blades?)\b(?! for (?:the|"
     r"your|her|his|max|\w+'s))", r"won't be here (?:tomorrow|to bother|by|for)",
     r"(?:last|final) (?:thing|message|words?) you(?:'ll| will) (?:ever )?(?:hear|get|read)",
     r"(?:kids|children|you|they|someone|mum) (?:be the ones? (?:to|who) )?(?:find|finding) me",
     r"(?:i'm|im|i am) checking out",
+    # researching a lethal amount
+    r"(?:googled|looked up|searched|read up on|checked) how (?:many|much) (?:\w+ )?(?:it takes|"
+    r"would|you need|is enough|to take)",
     # at a place of ending now, with its mood: the sender there, looking down
     r"(?:standing|sitting|sat|stood|i'm|im|i am) (?:\w+ ){0,6}?" + _PLACES + r"\b.{0,80}\b(?:up "
     r"here|out here|here now|right now|tonight|quiet|peaceful|calm|alone|dark|cold|windy|the "

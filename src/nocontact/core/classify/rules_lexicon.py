@@ -131,7 +131,9 @@ LEXICON_RULES: tuple[CoRule, ...] = (
          r"\b(?:you'll|you will|you're going to) (?:find out|see) (?:what|the hard way)\b|"
          r"\bnever (?:feel|be) safe\b|\bcan't (?:protect|save) you (?:forever|now|from me)\b|"
          r"\b(?:nobody|no one|no-one) (?:can|will|could) (?:protect|save) you\b|"
-         r"\bone (?:phone )?call and\b|\bowe me (?:a )?favou?rs?\b|"
+         r"\bby the time (?:they|the police|the cops|anyone|someone|help) (?:\w+ )?(?:turn|get|"
+         r"arrive|come|show)\w*.{0,30}\btoo late\b|\bone (?:phone )?call and\b|"
+         r"\bowe me (?:a )?favou?rs?\b|"
          r"\b(?:brick|rock|stone) (?:through|in|at) (?:your|the) window\b|"
          r"\b(?:drag|pull) you (?:out|outside|by)\b|\bby (?:your|the) hair\b|"
          r"\bthink (?:very )?carefully about who\b|\bwho you're (?:upsetting|messing with|"
@@ -200,7 +202,7 @@ LEXICON_RULES: tuple[CoRule, ...] = (
          r"email|locks?)\b.{0,30}\b(?:stops?|stopped|keeps?|kept) me\b", tactics=INT),
     _one("self_harm: means in hand or researched", S,
          r"\b(?:swallow\w*|tak\w*|took|down\w*|neck\w*) (?:every|all (?:the|my)|each) "
-         r"(?:\w+ )?(?:pills?|tablets?|meds|medication)\b|\b(?:bath|tub|bathroom)\b.{0,20}"
+         r"(?:\w+ )?(?:pills?|tablets?|meds|medication)\b|\b(?:bath|tub|bathtub|bathroom)\b.{0,30}"
          r"\b(?:knife|blade|razor)\b|\b(?:research\w*|look\w* up|read up on) "
          r"(?:\w+ )?(?:ways|how to (?:do it|end it|die))\b|\bways to "
          r"(?:do it|end it|die|go)\b|\bhow it would feel to (?:just )?(?:stop|not wake|"
