@@ -15,110 +15,101 @@ from training_grammar import expand
 
 C: dict[str, list[str]] = {
     "farewell": [
-        "Look after yourself{, properly| for me|}", "I won't be {around|here} to {see it|bother "
-        "you|see them grow up}", "{It's|Its} not your fault{, remember that|. None of it|}",
-        "{Forgive me|Sorry for all of it|I'm sorry for everything}",
-        "After {tonight|this weekend} {you won't hear from me|it'll all be quiet|nobody has to "
-        "deal with me}", "{Don't|Do not} {try to find|come looking for} me",
-        "{I've|Ive} made my peace{ with it| with everything|}",
-        "{This is|That's} the {last|final} {thing|text} you'll {get|hear} from me",
-        "{It'll|It will} all be over {soon|by morning}", "{Tell|Give} {the kids|my mum|our "
-        "Jade} {I love them|a hug from me}", "{Please remember|Remember} I {loved you|tried}",
-        "You'll need {it|them|these} {soon|after}", "I'm checking out{ for good|}",
-        "Nothing left {to sort|to do} now", "I won't get to {say it|see them} myself"],
+        "Thank you for the good years{. I mean that|}", "I love you all{, always|}",
+        "See you on the other side{ maybe|}", "This is my way of saying goodbye",
+        "Don't blame yourself{ for any of this|}", "I'm at peace now",
+        "By the time you get this {I'll be gone|it'll be done}",
+        "{Kiss|Hug} the kids for me{ every night|}", "It'll be quiet {soon|for you now}",
+        "You won't have to deal with me {much longer|after tonight}",
+        "No more {rows|calls|drama} from me, ever", "I'm checking out",
+        "You'll need {the deeds|them|the car} soon"],
     "possession": [
-        "{Gave|I've given|Dropped} {the dog|my cat|Rex|Bella|my tools|my bike|my medals|my "
-        "PlayStation} {to|round to|off with} {my sister|the neighbours|next door|my brother|"
-        "Uncle Phil|the rescue}", "{My|The} {watch|ring|records|van} {is|are} yours now",
-        "{Labelled|Boxed up} my {things|stuff|clothes} for {people|who gets what|the kids}",
-        "You can have {my|the} {car|tools|telly|bike}{, I won't need it|}"],
+        "{Took|Dropped} {the cat|my dog|the budgie|the rabbits} {round|over} to {my mum's|our "
+        "Kel's|the rescue centre} {for good|to keep}", "I've put the dog with my mum",
+        "{My|The} {fishing gear|record collection|tools} {goes|is going} to {your brother|the "
+        "lad next door|Kel}", "{Sold|Gave away} {everything|all my gear|my bike and the telly} "
+        "{this week|today}, won't need {it|any of it}",
+        "Everything's labelled {with names|for who gets it}"],
     "arranged": [
-        "{The|My} {passwords|bank details|pin numbers|insurance papers} {are|is} in {the "
-        "drawer|the tin under the bed|a folder on the desk|the envelope by the kettle}",
-        "{I've|Ive} {sorted|written|updated} my will", "{The funeral|My funeral} {is paid "
-        "for|plan's sorted|is all arranged}", "{Handed in my notice|Cleared out my locker|"
-        "Cancelled my phone contract|Gave the landlord the keys back}",
-        "{Letters|Notes} for {each of you|everyone|the kids} {are|is} {in the drawer|on the "
-        "table|in my room}"],
+        "{Updated|Signed} my will{ at the solicitor's| this morning|}",
+        "{The|My} life insurance {pays out|covers} {the mortgage|everything}{, it's all in "
+        "order|, I checked}", "{Paid|Cleared} off {the credit card|all my debts|the loan} {so "
+        "nobody's left with it|today}", "{My|The} {PIN|phone passcode|login} {is|'s} written "
+        "{on the back of the photo|in the diary}", "{Cancelled|Stopped} my {direct debits|phone "
+        "contract|standing orders}", "{Wrote|Written} {a note|notes|a letter} {to|for} "
+        "{everyone|mum and the kids|you}"],
     "burden": [
-        "{Everyone|You all|The kids} {would be|will be} better off{ without me|}",
-        "I'm {just |}{a burden|a weight on everyone|in everyone's way}",
-        "{Nobody|No one} would {notice|miss me|care}{ if I wasn't here|}",
-        "I ruin everything I touch"],
+        "{I'm|Im} {dragging everyone down|nothing but trouble|just in the way}",
+        "{They|You|Everyone} {would|'d} be {happier|lighter|free} {once I'm gone|without me "
+        "around}", "{No one|Nobody} {will|would} {notice|even miss} {me|an empty chair}"],
     "means": [
-        "{I've|Ive} {got|saved|been saving|bought} {the rope|enough tablets|my prescriptions|a "
-        "hosepipe|a box of paracetamol}{ ready| now| in the car|}",
-        "The {car|tank}'s full {of petrol|}{ and the garage door's shut|}",
-        "{Swallowed|Took} {the lot|everything in the cabinet|all my meds}"],
+        "{Bought|Got} {a rope|paracetamol from three different shops|a length of hose} "
+        "{today|this afternoon}", "{Stockpiled|Been hoarding} {my tablets|sleeping pills|"
+        "painkillers} {for a month|since Easter}", "{Googled|Looked up} how {many|much} {it "
+        "takes|would do it}", "{Tablets|Pills} {lined up|counted out} on the {table|bedside}",
+        "The {blade's|knife's} {on the side|in my hand}"],
     "place": [
-        "{Standing|Sitting|Sat|Stood|I'm} {on|at the top of|at the edge of|by} {the cliffs|the "
-        "bridge|the quarry|the viaduct|the pier|the top floor of the car park|the flyover|the "
-        "railway line|the river|the reservoir|the headland}{ now| tonight|}. {It's|Its} "
-        "{quiet|peaceful|dark|cold|windy} {up here|out here|here}"],
+        "{Parked|Sat|I'm} {up|out} {by|at|on} {the quarry|the cliffs|the old viaduct|the dam|"
+        "the railway line|the headland|the harbour wall|the motorway bridge} {tonight|right "
+        "now|now}{. {The water looks|It's} {so dark|calm|cold}|. Long way down|}"],
     "proxy": [
-        "{This is|It's} his {sister|mum|brother|dad|mate|flatmate|cousin}. He {tried to hang "
-        "himself|took an overdose|cut his wrists|tried to end it|swallowed a load of pills|had "
-        "to be talked down off {the bridge|a roof}} {last night|on Tuesday|this morning}"
-        "{. He's in {A&E|hospital|ICU}|}{. {I thought you should know|Please call|He's asking "
-        "for you}|}",
-        "{This is|It's} her {sister|mum|brother|dad|mate|cousin}. She {tried to hang "
-        "herself|took an overdose|cut her wrists|tried to end it|swallowed a load of pills} "
-        "{last night|on Tuesday|this morning}{. She's in {A&E|hospital|ICU}|}{. {I thought you "
-        "should know|Please call}|}",
-        "{Gaz|Dean|Lee|Mo} {is|'s} {threatening to|saying he'll} {kill himself|end it} if you "
-        "{don't ring|won't talk to him}{. I'm scared|. Please|}"],
-    "jab": ["Just saying", "Thought you should know", "Sleep well", "Funny that",
-            "You should sort that", "Noted", "I know more than you think",
-            "Don't think you can hide", "Interesting"],
+        "{It's|This is} {Dawn|Shelley|Rob}, his {auntie|neighbour|work mate}. He {overdosed|"
+        "tried to hang himself|was found unconscious|tried to take his own life} {on Friday|at "
+        "the weekend|yesterday}{. He's on {ward 9|a drip|suicide watch}|}",
+        "{Auntie|Neighbour} here. She {tried to take her own life|overdosed|hurt herself "
+        "badly} {yesterday|on Friday}{. She's {in the Royal|being kept in}|}",
+        "{Craig's|Paul's|Lee's} {saying|been saying} he'll {end it|kill himself|hang himself} "
+        "unless you {answer|come round}"],
+    "jab": ["Sleep tight", "Lock up properly", "I know more than you think",
+            "Don't think you can hide", "Think about that", "Can't hide from me",
+            "Sweet dreams"],
     "watch": [
-        "{Your|Ur} {car|phone|iPad|laptop|watch} {is still|still} {linked|synced|connected|"
-        "logged in} {to|on} my {account|app|phone|iCloud}{. $jab|}",
-        "{Your|The} {tracker|GPS|AirTag|dashcam} {is still|'s still} {on|in|working in} {your|"
-        "the} {car|bag|van}{. $jab|}",
-        "{The|Your} {back door|side gate|garage|kitchen window} {still doesn't lock|has no "
-        "alarm|doesn't catch properly}{. $jab|}",
-        "{No|There's no} {alarm|camera|chain} on {your|the} {back door|side gate|flat}, {is "
-        "there|eh|right}", "{I've|Ive} still got {a|the} {spare |}key{ to yours| to the flat| "
-        "to the back door|}{. $jab|}",
-        "{I|Still} {remember|know} the {code|pin} for {your|the} {gate|garage|alarm|door}",
-        "{Saw|Noticed|Spotted} {your|ur} {bedroom light|telly|car} {on|there|parked up} {at 3am|"
-        "at midnight|last night|again}{. $jab|}",
-        "{Your|Ur} {new |}{fella|bloke|girlfriend|partner} {leaves|gets home|finishes|parks} "
-        "{at 6|by 7|at half five|outside}{. $jab|}",
-        "{Every|Same} {Tuesday|morning|lunchtime} you {leave|walk|park|get the bus} {at 8|by "
-        "the corner shop|the same way}{. $jab|}",
-        "{Drove|Walked|Went} past {yours|your flat|your mum's} {last night|twice|this "
-        "morning}{. $jab|}",
-        "I can still see {your|ur} {location|messages|photos|calendar} {on|from} my {phone|"
-        "laptop|account}{. $jab|}"],
+        "{Your|Ur} {car|phone|watch|tablet} {is still|'s still} {paired|synced|connected|linked} "
+        "{with|to} my {account|Google|Apple ID}{. $jab|}",
+        "{The|That} {tracker|GPS unit|AirTag} {is still|'s still} {in|under} {your|the} "
+        "{car|boot|handbag}{. $jab|}",
+        "{No|There's no} {chain|alarm|camera} on {your|the} {front door|flat|back door}, {is "
+        "there|eh}", "Had a spare {cut|made} of {your|the} {front door|flat} "
+        "key{s|}{. $jab|}", "{Know|I know} {the|your} {alarm|door|gate} {code|PIN} {off by "
+        "heart|still}{. $jab|}",
+        "{Saw|Noticed} {your|ur} {bathroom|landing|hall} light {on|go off} at {1am|4am|"
+        "midnight}{. $jab|}",
+        "{Your|Ur} {new |}{fella|bloke|girlfriend|partner} {drives a black Audi|parks round the "
+        "corner|works nights|finishes at six}{. $jab|}",
+        "{Every|Each} {Monday|Wednesday|Friday night} you {go|drive|walk} {to the gym|past the "
+        "chippy|to your mum's} {at 7|around 6|after work}{. $jab|}",
+        "{Drove|Walked|Cycled} past {your flat|yours|your work} {at midnight|three times|"
+        "yesterday}{. $jab|}",
+        "{I can|Still can} see {your|ur} {location|calendar|search history|WhatsApp} {from|on} "
+        "my {iPad|phone}{. $jab|}",
+        "{I still get|Still getting} {your|ur} {bank alerts|emails|parcel notifications} "
+        "{on|to} my {phone|email}{. $jab|}"],
     "logistics": [
-        "{The|Your} spare key {is|'s} {under the mat|with the neighbour|in the key safe} {so "
-        "you can|for when you} {grab the kids' bags|collect the pram|let the plumber in}",
-        "Can you {leave|drop} the key {to the shed|for the meter cupboard|for the bike lock} "
-        "{with|at} {your mum's|the office|the letting agent}?",
-        "Meet {at|by} the {bridge|services by the bridge|car park by the river|pier} {at 5|at "
-        "10} for the handover{?|}",
-        "{Her|His|Max's} {tablets|pills|inhaler|antibiotics} {are|is} {in the front pocket|in "
-        "the fridge|in his bag}, {twice a day|one at bedtime|finish the whole course}",
-        "{I'm|Im} killing myself {working|on nights|doing overtime} to {cover the rent|pay for "
-        "the trip|keep up with the bills}, can you {pay half|cover Friday}?",
-        "{Share|Send} your {location|ETA} when you {set off|leave} so I can {have the kids "
-        "ready|meet you at the door}",
-        "{Find My|Location sharing} on {Ella's|Sam's} {phone|iPad} is {off|broken}, can you "
-        "{switch it on|check it} before the school trip?",
-        "Last thing from me {tonight|today}: {the swimming kit|her reading book|the permission "
-        "slip} {is|'s} in {the car|her bag}",
-        "{I'm|Im} dead on my feet, can we {swap|move} the handover to {Sunday|tomorrow}?"],
+        "{The|Our} {allotment|garage|loft} key {is|'s} in the key safe, code's in my email, "
+        "{grab the bikes|get the paddling pool} whenever",
+        "Can you {post|leave} the {caravan|storage unit|shed} key {through my door|with Dad}?",
+        "{Toll|Road} bridge is {shut|jammed}, I'll be {20 mins|half an hour} late for "
+        "{pick-up|the kids}", "{Zac's|Ivy's} {eczema cream|hay fever tablets|Calpol} {is|are} "
+        "in the {wash bag|side pocket}, {one a day|after tea}",
+        "I'm killing myself {working weekends|doing doubles|with overtime} to {cover the rent|"
+        "pay for braces}, can you {chip in|split it} this month?",
+        "{Send|Text} me {your|the} ETA {when you set off|from the motorway} and I'll {bring "
+        "them out|have their coats on}", "{Ivy's|Zac's} phone {tracking|Find My} {isn't "
+        "working|needs turning on} before the {residential|school trip}, can you sort it?",
+        "Final bit for today: {PE kit|the lunch money|the reading folder} {is|'s} in {the "
+        "boot|Zac's bag}", "{I'm|Im} shattered, can we {move|shift} pick-up to {Monday|the "
+        "morning}?"],
     "hoovering": [
-        "Would a {quick |}{call|text|reply} kill you? {He|I} just want{s|} to talk",
-        "{Walked|Went} over {the old bridge|the pier|the cliffs} {today|at the weekend}, "
-        "{remember|reminded me of} {our first date|when we got engaged}. {Miss that|Miss you}",
-        "I'm done {fighting|arguing} with you. Can we just be {civil|friends} for the kids?"],
+        "Drove over the {Severn|toll} bridge {today|yesterday} and thought of {our trip to "
+        "Wales|you}. {Good times|Miss those days}",
+        "I'm {finished|through} {arguing|shouting}. Let's just {be grown-ups|get along} for "
+        "the kids' sake", "Would it kill you to {reply|say hi} once?"],
     "other": [
-        "Your {prescription|tablets} {is|are} ready to collect at {Boots|Lloyds|Bridge Road "
-        "Pharmacy}", "{Your|The} {location|Find My} {was|has been} {accessed|turned on} on a "
-        "new device. If this was you, ignore this message.",
-        "{FINAL|LAST} {chance|reminder}: your {subscription|free trial} ends {tonight|today}"],
+        "{Boots|Lloyds Pharmacy}: your {repeat prescription|medication} {is ready|can be "
+        "collected} from {Monday|today}", "{Google|Apple}: your {account|location history} "
+        "was {viewed|signed in} on a {Windows PC|new phone}. Not you? Secure your account.",
+        "{Reminder|Heads up}: your {trial|membership} {expires|runs out} {at midnight|"
+        "tomorrow}"],
 }
 
 SELF_HARM_PAIRS = (("farewell", "arranged"), ("possession", "farewell"), ("burden", "farewell"),

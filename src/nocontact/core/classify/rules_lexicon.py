@@ -36,7 +36,7 @@ AUDIENCE = alt("facebook", "instagram", "insta", "tiktok", "twitter", "snapchat"
                "the whole", "neighbou?rs", "employer",
                "manager", "boss", "your work", "colleagues", "church", "mosque",
                r"your (?:mum|mom|dad|parents|family|kids|friends|new|fella|bloke|boyfriend)",
-               "porn", "reddit")
+               "porn", "reddit", "billboard", "poster", "posters", "lamp ?posts?")
 LEVER = alt("unless", "or else", r"if you (?:don't|won't|keep|carry on|go|tell|ever)",
             "keep ignoring", "would love", "will see", "get to see", "gonna see",
             "going to see", "going to get", "is getting", "gets? them", "got them", "shame",
@@ -133,6 +133,8 @@ LEXICON_RULES: tuple[CoRule, ...] = (
          r"\b(?:nobody|no one|no-one) (?:can|will|could) (?:protect|save) you\b|"
          r"\bby the time (?:they|the police|the cops|anyone|someone|help) (?:\w+ )?(?:turn|get|"
          r"arrive|come|show)\w*.{0,30}\btoo late\b|\bone (?:phone )?call and\b|"
+         r"\b(?:start|drive) (?:your|the) car\b.{0,30}\bwithout check\w*|\bcheck (?:your|the) "
+         r"(?:brakes|tyres|tires|brake lines?)\b|"
          r"\bowe me (?:a )?favou?rs?\b|"
          r"\b(?:brick|rock|stone) (?:through|in|at) (?:your|the) window\b|"
          r"\b(?:drag|pull) you (?:out|outside|by)\b|\bby (?:your|the) hair\b|"
