@@ -4,8 +4,8 @@ together within a window of text, not from fixed phrases.
 Self-harm: finality or farewell, giving away possessions or pets, affairs arranged, being a
 burden, means, and a place of ending. Two different families near each other, with the
 sender speaking of themself (first person) or a proxy speaking of the ex (third person),
-make a self-harm message. A few cues are strong enough alone (means in hand, "won't be here
-tomorrow"-style finality).
+make a self-harm message. A few cues are strong enough alone (means in hand, researching a
+lethal amount, "the last thing you'll hear from me", the sender at a place of ending).
 
 Surveillance: the sender states current knowledge of the survivor's home, routine,
 devices, keys, vehicle or new partner (a *target* next to a *knowing* cue, addressed to
