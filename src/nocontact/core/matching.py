@@ -25,8 +25,17 @@ class Matcher:
         self._index: dict[tuple[IdentityKind, str], int] = {
             (i.kind, i.value): i.person_id for i in identities
         }
+        # Exports repeat the same few thousand senders; parsing a number costs more than a look-up.
+        self._seen: dict[str, int | None] = {}
 
     def match(self, sender: str) -> int | None:
+        if sender not in self._seen:
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            self._seen[sender] = self._match(sender)
+        return self._seen[sender]
+
+    def _match(self, sender: str) -> int | None:
         keys = candidate_keys(sender, self.region)
         strong = [k for k in keys if k[0] in STRONG_KINDS]
         for key in strong:
@@ -41,6 +50,7 @@ class Matcher:
 
     def add(self, identity: KnownIdentity) -> None:
         self._index.setdefault((identity.kind, identity.value), identity.person_id)
+        self._seen.clear()
 
     def accepts(self, sender: str) -> bool:
         return self.match(sender) is not None
