@@ -11,7 +11,7 @@ import typer
 if TYPE_CHECKING:
     from nocontact.core.identities import IdentityKind
 
-from nocontact.commands.common import django_ready, fail
+from nocontact.commands.common import django_ready, fail, the_case
 
 person_app = typer.Typer(
     help="The ex and their proxies, and how to recognise them.", no_args_is_help=True
@@ -147,12 +147,7 @@ def person_list(
 ) -> None:
     """List the persons of the case and their identities."""
     django_ready()
-    from nocontact.web.cases.services import CaseError, only_case
-
-    try:
-        case = only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    case = the_case()
     persons = [_person_dict(p) for p in case.persons.order_by("pk")]
     if as_json:
         typer.echo(json.dumps(persons))
@@ -169,12 +164,8 @@ def person_list(
 
 def _find(person_id: int) -> object:
     from nocontact.web.cases.models import Person
-    from nocontact.web.cases.services import CaseError, only_case
 
-    try:
-        case = only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    case = the_case()
     found = Person.objects.filter(case=case, pk=person_id).first()
     if found is None:
         fail(f"no person {person_id} in this case")
@@ -250,12 +241,7 @@ def person_suspects(
 ) -> None:
     """Unknown senders kept because they may be them (confirm with `merge`, or `dismiss`)."""
     django_ready()
-    from nocontact.web.cases.services import CaseError, only_case
-
-    try:
-        case = only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    case = the_case()
     rows = [
         {**_person_dict(p), "reason": p.suspect_reason, "messages": p.messages.count()}
         for p in case.persons.filter(role="suspect").order_by("pk")

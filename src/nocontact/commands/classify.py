@@ -25,11 +25,15 @@ def classify_command() -> None:
 
 
 def eval_command(
-    file: Annotated[Path | None, typer.Argument(help="JSON Lines with text, category, tactics")]
-    = None,
-    dataset: Annotated[tuple[str, Path] | None, typer.Option(
-        help="a public data set to score instead: mentalmanip PATH (MentalManip_con_test.json)")]
-    = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="JSON Lines with text, category, tactics")
+    ] = None,
+    dataset: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            help="a public data set to score instead: mentalmanip PATH (MentalManip_con_test.json)"
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
 ) -> None:
     """Score the classifier: per-category precision/recall/F1, macro-F1, safety recall,
@@ -73,12 +77,15 @@ def _print_report(data: dict, version: str) -> None:  # type: ignore[type-arg]
     for col in ("category", "precision", "recall", "F1", "support"):
         table.add_column(col, justify="left" if col == "category" else "right")
     for name, s in data["per_class"].items():
-        table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                      str(s["support"]))
+        table.add_row(
+            name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"])
+        )
     console.print(table)
     recall = ", ".join(f"{k} {v:.3f}" for k, v in data["recall"].items())
-    console.print(f"macro-F1 {data['macro_f1']:.3f}   recall: {recall}   "
-                  f"tactic micro-F1 {data['tactic_micro_f1']:.3f}")
+    console.print(
+        f"macro-F1 {data['macro_f1']:.3f}   recall: {recall}   "
+        f"tactic micro-F1 {data['tactic_micro_f1']:.3f}"
+    )
     labels = data["confusion"]["labels"]
     matrix = Table(title="Confusion (rows gold, columns predicted)")
     matrix.add_column("gold \\ predicted")
@@ -98,8 +105,10 @@ def _print_mentalmanip(result: dict) -> None:  # type: ignore[type-arg]
     table = Table(title=f"MentalManip binary manipulation detection ({result['n']} dialogues)")
     table.add_column("system")
     table.add_column("macro-F1", justify="right")
-    table.add_row(f"nocontact {result['model_version']} (any tactic = manipulative)",
-                  f"{result['macro_f1']:.1f}")
+    table.add_row(
+        f"nocontact {result['model_version']} (any tactic = manipulative)",
+        f"{result['macro_f1']:.1f}",
+    )
     for name, value in result["baselines_macro_f1"].items():
         table.add_row(f"{name} (published)", f"{value:.1f}")
     Console().print(table)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -33,3 +33,13 @@ def django_ready(migrate: bool = False) -> None:
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             call = "nocontact init"
             fail(f"the database is not set up or is out of date: run `{call}` first")
+
+
+def the_case() -> Any:
+    """The single case of this install (Django must be ready), or a clear failure."""
+    from nocontact.web.cases.services import CaseError, only_case
+
+    try:
+        return only_case()
+    except CaseError as exc:
+        fail(str(exc))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from nocontact.commands.common import django_ready, fail
+from nocontact.commands.common import django_ready, fail, the_case
 
 
 def import_(
@@ -34,12 +34,8 @@ def import_(
     )
 
     from nocontact.ingest import import_paths
-    from nocontact.web.cases.services import CaseError, only_case
 
-    try:
-        case = only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    case = the_case()
     from nocontact.readers import total_size
 
     err = Console(stderr=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from nocontact.commands.common import django_ready, fail
+from nocontact.commands.common import django_ready, fail, the_case
 
 CASE_OPTION = typer.Option("--case", help="The case (default: the only one).")
 HEAD_HELP = "SEQ:HASH kept from an earlier `ledger head`; also catches a cut-off or rebuilt end."
@@ -16,17 +16,13 @@ ledger_app = typer.Typer(help="The tamper-evident evidence log.", no_args_is_hel
 
 def _case(case_id: int | None) -> object:
     from nocontact.web.cases.models import Case
-    from nocontact.web.cases.services import CaseError, only_case
 
     if case_id is not None:
         found = Case.objects.filter(pk=case_id).first()
         if found is None:
             fail(f"no case {case_id}")
         return found
-    try:
-        return only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    return the_case()
 
 
 def _parse_head(value: str) -> tuple[int, str]:
@@ -53,14 +49,23 @@ def verify(
     kept = LedgerHead(*_parse_head(head)) if head else None
     problems = verify_chain(entries, kept)
     if as_json:
-        typer.echo(json.dumps({
-            "entries": len(entries),
-            "intact": not problems,
-            "problems": [
-                {"seq": p.seq, "row": p.position + 1, "kind": p.kind.value, "detail": p.detail}
-                for p in problems
-            ],
-        }))
+        typer.echo(
+            json.dumps(
+                {
+                    "entries": len(entries),
+                    "intact": not problems,
+                    "problems": [
+                        {
+                            "seq": p.seq,
+                            "row": p.position + 1,
+                            "kind": p.kind.value,
+                            "detail": p.detail,
+                        }
+                        for p in problems
+                    ],
+                }
+            )
+        )
     else:
         for problem in problems:
             typer.echo(str(problem))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from nocontact.commands.common import django_ready, fail
+from nocontact.commands.common import django_ready, fail, the_case
 
 if TYPE_CHECKING:
     from nocontact.web.cases.models import Case
@@ -23,12 +23,8 @@ mail_app = typer.Typer(help="E-mail accounts to screen live.", no_args_is_help=T
 
 
 def _case() -> Case:
-    from nocontact.web.cases.services import CaseError, only_case
-
-    try:
-        return only_case()
-    except CaseError as exc:
-        fail(str(exc))
+    found: Case = the_case()
+    return found
 
 
 def _password(env: str | None) -> str:
