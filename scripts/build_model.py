@@ -32,7 +32,7 @@ from nocontact.core.taxonomy import Category, Tactic
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "training"
 TRAIN_FILES = ("generated.jsonl", "grammar.jsonl", "public.jsonl", "handwritten.jsonl",
-               "concepts.jsonl")
+               "concepts.jsonl", "boundary.jsonl")
 DEV_PERCENT = 15
 MODEL_FILE = "classifier.npz"
 HANDWRITTEN_WEIGHT = 3.0

@@ -52,8 +52,21 @@ def test_model_cannot_downgrade_a_rule_threat_or_self_harm(text: str,
 
 
 def test_model_may_raise_urgency_above_a_rule() -> None:
-    result = classify_with(biased_model(Category.THREAT), "My lawyer filed the papers today.")
+    text = "My lawyer filed the papers today. See you outside the court."
+    result = classify_with(biased_model(Category.THREAT), text)
     assert result.category == Category.THREAT
+
+
+def test_model_alone_cannot_alert_without_a_threat_or_self_harm_word() -> None:
+    """r6 cue gate: a model sure of threat/self_harm on plain pressure gives hoovering."""
+    for says in (Category.THREAT, Category.SELF_HARM):
+        result = classify_with(biased_model(says), "Answer me. I mean it.")
+        assert result.category not in (Category.THREAT, Category.SELF_HARM)
+
+
+def test_model_does_not_relabel_a_rule_self_harm_as_threat() -> None:
+    text = "Come back or I swear I'm going to kill myself"
+    assert classify_with(biased_model(Category.THREAT), text).category == Category.SELF_HARM
 
 
 def test_without_rules_the_model_decides() -> None:

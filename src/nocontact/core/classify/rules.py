@@ -12,7 +12,7 @@ from nocontact.core.classify.rules_concepts import CONCEPT_RULES, ConceptRule
 from nocontact.core.classify.rules_lexicon import LEXICON_RULES, CoRule
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r5"
+RULES_VERSION = "r6"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
@@ -71,7 +71,8 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:watch (?:your|yourself|your back|out)|better watch|be careful (?:walking|driving|"
        r"going|out there|at night)|accidents happen|(?:would be|be a) (?:real )?shame if "
        r"(?:something|anything)|won't see it coming|sleep with one eye open|look over your "
-       r"shoulder|you've been warned|last warning|final warning|something (?:bad )?(?:might|could|"
+       r"shoulder|you've been warned|(?:last|final) warning\W+(?:\w+\W+){0,4}?(?:next time|or "
+       r"else|i won't just|i wont just)|something (?:bad )?(?:might|could|"
        r"will) happen to|you'll get what's coming|what's coming to you|if i can't have you|"
        r"no one (?:else )?(?:can|will) have you|nobody (?:else )?(?:can|will) have you|"
        r"pay for (?:this|what you did) with|you won't be safe|not safe anywhere|"
@@ -169,6 +170,16 @@ RULES: tuple[Rule, ...] = (
        r"instagram|send|post|share|going up)\b",
        None, INT),
     # --- self-harm: intent, plan, attempt
+    # r6, from error analysis on seen rounds 3, 4 and 8
+    _r("threat: protection will not last", T,
+       r"\b(?:not going to|won't|will not|can't|cannot) (?:be able to )?protect (?:you|her|him)"
+       r" (?:forever|for ever|for long|always)\b|\b(?:house|home|flat|car|place)(?:'s)? "
+       r"(?:burns|goes up|gets torched)\b|\b(?:he's|he is|she's|she is|i'm|i am) watching "
+       r"(?:the|your) (?:house|flat|place|door)\b", _DENIAL, INT),
+    _r("self_harm: reported rescue or injury", S,
+       r"\bfound (?:him|her) with (?:his|her) wrists\b|\btalk (?:him|her) down (?:off|from)\b|"
+       r"\bwhatever happens tonight,? (?:it's|it is) not your fault\b|\bsomeone who'll be "
+       r"around\b", None, PITY),
     _r("self_harm: suicide intent", S,
        r"\b(?:kill|killing|hang|hanging|hurt|hurting|cut|cutting|harm|harming|shoot|shooting|"
        r"drown|end|ending|off)\s+myself\b|\bsuicid\w*|\bend (?:it all|my life|everything|it "
