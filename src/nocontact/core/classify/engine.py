@@ -51,15 +51,17 @@ def _model_view(model: LinearModel, prepared: str) -> tuple[Category, float, Flo
     features = [model.vectorise(p) for p in windows(prepared)]
     cat_probs, tac_probs = zip(*(model.predict_features(*f) for f in features), strict=True)
     tactic_p = np.max(np.vstack(tac_probs), axis=0)
-    allowed = {cat: gate(prepared) for cat, gate in _CUE_GATE.items()}
+    allowed: dict[Category, bool] = {}  # computed only when an alert is in reach (speed)
     hoovering = model.categories.index(Category.HOOVERING)
     chosen: tuple[Category, float, int] | None = None
     for i, probs in enumerate(cat_probs):
         for cat, threshold in SAFETY_THRESHOLD.items():
             p = float(probs[model.categories.index(cat)])
-            if (p >= threshold and allowed.get(cat, True)
+            if (p >= threshold
                     and (cat not in _ALERTING or p - probs[hoovering]
                          >= ALERT_MARGIN_OVER_HOOVERING)
+                    and (cat not in _CUE_GATE
+                         or allowed.setdefault(cat, _CUE_GATE[cat](prepared)))
                     and (chosen is None or _outranks(cat, p, *chosen[:2]))):
                 chosen = (cat, p, i)
     if chosen is None:
