@@ -74,6 +74,8 @@ HOOVERING: list[tuple[str, str]] = [
      "turned me into}{. I $state|}$tail"),
     ("pity", "I $state{ since you left| since you went| because of you|}$tail"),
     ("pity", "{You|U} broke me{. I hope you're happy|. I $state|}$tail"),
+    ("pity", "I don't {even |}{recognise|know} {myself|who I am} {anymore|these days|now}"
+     "{. $contact|. {This|That}'s what you did|}$tail"),
     ("pity", "I {barely|hardly} know myself {anymore|these days}{. $contact|}"
      "$tail"),
     ("pity", "{Nobody|No one} {checks on me|cares about me|asks how I am} "

@@ -57,11 +57,29 @@ def test_model_may_raise_urgency_above_a_rule() -> None:
     assert result.category == Category.THREAT
 
 
-def test_model_alone_cannot_alert_without_a_threat_or_self_harm_word() -> None:
-    """r6 cue gate: a model sure of threat/self_harm on plain pressure gives hoovering."""
-    for says in (Category.THREAT, Category.SELF_HARM):
-        result = classify_with(biased_model(says), "Answer me. I mean it.")
-        assert result.category not in (Category.THREAT, Category.SELF_HARM)
+def leaning_model(category: Category, p: float) -> LinearModel:
+    """A real LinearModel giving `category` probability p and hoovering the rest."""
+    real = biased_model(category)
+    bias = np.full(len(real.categories), -50.0)
+    bias[real.categories.index(category.value)] = 0.0
+    bias[real.categories.index(Category.HOOVERING.value)] = float(np.log((1 - p) / p))
+    return LinearModel(real.version, real.categories, real.tactics, real.vocabulary, real.terms,
+                       real.idf, real.cat_weights, bias, real.tac_weights, real.tac_bias,
+                       real.tac_thresholds)
+
+
+def test_model_alone_cannot_alert_as_threat_without_a_threat_word() -> None:
+    """r6 cue gate: a model sure of threat on plain pressure gives hoovering."""
+    result = classify_with(biased_model(Category.THREAT), "Answer me. I mean it.")
+    assert result.category not in (Category.THREAT, Category.SELF_HARM)
+
+
+def test_self_harm_gate_holds_below_its_bypass_and_yields_above_it() -> None:
+    text = "Answer me. I mean it."
+    assert classify_with(leaning_model(Category.SELF_HARM, 0.6), text).category == \
+        Category.HOOVERING
+    assert classify_with(leaning_model(Category.SELF_HARM, 0.9), text).category == \
+        Category.SELF_HARM
 
 
 def test_model_does_not_relabel_a_rule_self_harm_as_threat() -> None:

@@ -175,11 +175,14 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:not going to|won't|will not|can't|cannot) (?:be able to )?protect (?:you|her|him)"
        r" (?:forever|for ever|for long|always)\b|\b(?:house|home|flat|car|place)(?:'s)? "
        r"(?:burns|goes up|gets torched)\b|\b(?:he's|he is|she's|she is|i'm|i am) watching "
-       r"(?:the|your) (?:house|flat|place|door)\b", _DENIAL, INT),
+       r"(?:the|your) (?:house|flat|place|door)\b|\bwhat happened (?:the )?last time you "
+       r"crossed me\b|\b(?:photos|pictures|pics|videos?) (?:\w+ )?(?:would|will) look "
+       r"(?:\w+ )?on a billboard\b", _DENIAL, INT),
     _r("self_harm: reported rescue or injury", S,
        r"\bfound (?:him|her) with (?:his|her) wrists\b|\btalk (?:him|her) down (?:off|from)\b|"
        r"\bwhatever happens tonight,? (?:it's|it is) not your fault\b|\bsomeone who'll be "
-       r"around\b", None, PITY),
+       r"around\b|\b(?:labelled|labeled) for (?:people|everyone)\b|\bbeen sat here (?:for )?"
+       r"(?:an hour|hours)\W+(?:\w+\W+){0,3}don't (?:try to )?stop me\b", None, PITY),
     _r("self_harm: suicide intent", S,
        r"\b(?:kill|killing|hang|hanging|hurt|hurting|cut|cutting|harm|harming|shoot|shooting|"
        r"drown|end|ending|off)\s+myself\b|\bsuicid\w*|\bend (?:it all|my life|everything|it "
