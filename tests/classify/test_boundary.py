@@ -31,6 +31,16 @@ REAL_THREATS = [
     "Unblock me or the photos go to your boss.",
     "You'll end up in a ditch if you go to the police.",
     "Your brother won't be able to protect you forever.",
+    "Ring the police all you like, a restraining order won't keep you safe from me.",
+    "Go to court and you'll be in a hospital bed before the hearing.",
+    "Mum knows where you're staying now.",
+    "Your tyres might need checking before you drive anywhere.",
+]
+
+LEGAL_STAYS_LEGAL = [
+    "The hearing is on the 4th at 10am, my solicitor has the bundle.",
+    "Police have asked me to make a statement about the 12th.",
+    "The non-molestation order was served on Monday; the return date is the 20th.",
 ]
 
 REAL_SELF_HARM = [
@@ -60,3 +70,8 @@ def test_real_self_harm_still_alerts(text: str) -> None:
 def test_final_warning_alone_is_an_ultimatum_but_with_next_time_a_threat() -> None:
     assert classify("Final warning. Call me back.").category not in ALERTING
     assert classify("last warning. next time I won't just talk").category == Category.THREAT
+
+
+@pytest.mark.parametrize("text", LEGAL_STAYS_LEGAL)
+def test_concrete_legal_process_is_not_lifted_to_threat(text: str) -> None:
+    assert classify(text).category == Category.LEGAL

@@ -27,6 +27,9 @@ OTHER_MIN_PROBABILITY = 0.5
 # A rule is specific evidence: the model lifts a message above a rule's category only when
 # it is very sure (e.g. a self-harm rule and model "threat" on the same message).
 MODEL_OVER_RULE_PROBABILITY = 0.9
+# (r6) A legal rule (police, orders, court) often fires on a threat that names the law it
+# defies; the model's threat (already past its cue gate) lifts it at this probability.
+MODEL_THREAT_OVER_LEGAL_RULE = 0.5
 _ALERTING = frozenset({Category.THREAT, Category.SELF_HARM})
 # Chosen (r6) on dev and the seen held-out rounds 1-8: their threat/self_harm recall first,
 # then fewer false alarms; never on round 9 or the demo labels.
@@ -97,7 +100,10 @@ def classify_with(model: LinearModel, text: str, channel: str | None = None,
     # Both alerting categories alert at once: a rule's self_harm is not relabelled threat
     # by the model (nor the reverse), only a non-alerting rule can be lifted.
     rule_holds = hit is not None and (urgency_rank(hit.category) <= urgency_rank(m_cat)
-                                      or m_prob < MODEL_OVER_RULE_PROBABILITY
+                                      or m_prob < (MODEL_THREAT_OVER_LEGAL_RULE
+                                                   if (hit.category, m_cat)
+                                                   == (Category.LEGAL, Category.THREAT)
+                                                   else MODEL_OVER_RULE_PROBABILITY)
                                       or hit.category in _ALERTING)
     if hit is not None and rule_holds:
         category, confidence = hit.category, max(RULE_CONFIDENCE, m_prob if m_cat == hit.category

@@ -177,7 +177,12 @@ RULES: tuple[Rule, ...] = (
        r"(?:burns|goes up|gets torched)\b|\b(?:he's|he is|she's|she is|i'm|i am) watching "
        r"(?:the|your) (?:house|flat|place|door)\b|\bwhat happened (?:the )?last time you "
        r"crossed me\b|\b(?:photos|pictures|pics|videos?) (?:\w+ )?(?:would|will) look "
-       r"(?:\w+ )?on a billboard\b", _DENIAL, INT),
+       r"(?:\w+ )?on a billboard\b|\b(?:he|she|they) knows? where you(?:'re| are)? "
+       r"(?:living|staying|live|work)\b|\b(?:brakes|brake lines?|tyres|tires|wheel nuts) "
+       r"(?:might|may|could|would) (?:want|need) (?:checking|looking at|a look)\b|"
+       r"\b(?:you'll|you will|you're going to|ur gonna|you'd) (?:be|end up|wake up) in (?:a )?"
+       r"(?:hospital bed|wheelchair|body bag|coffin)\b|\bfrom (?:a|your) hospital bed\b",
+       _DENIAL, INT),
     _r("self_harm: reported rescue or injury", S,
        r"\bfound (?:him|her) with (?:his|her) wrists\b|\btalk (?:him|her) down (?:off|from)\b|"
        r"\bwhatever happens tonight,? (?:it's|it is) not your fault\b|\bsomeone who'll be "
