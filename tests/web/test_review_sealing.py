@@ -163,6 +163,11 @@ def test_legal_opens_for_the_survivor_only_after_the_timeout(personas) -> None:
     page = survivor.get(f"/queue/released/{legal.pk}/")
     assert page.status_code == 200 and b"custody application" in page.content
     assert [e.event for e in chain(personas.case)][-2:] == ["release_timeout", "view"]
+    # The dates it names are shown plainly, so a court date is not buried in the text.
+    html = page.content.decode()
+    assert "Dates this names" in html
+    assert "hearing: Friday 12 March 2027, 09:30" in html
+    assert "deadline: Monday 1 March 2027" in html
 
 
 def test_legal_timeout_is_configurable(personas, settings) -> None:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
+from nocontact.core.deadlines import named_dates
 from nocontact.core.ledger import LedgerEvent
 from nocontact.vault import VaultError, open_sealed
 from nocontact.web.access import member_required, survivor_required
@@ -93,11 +94,12 @@ def released_read(request: HttpRequest, pk: int) -> HttpResponse:
     if words:
         record(case, LedgerEvent.VIEW, message, actor="survivor")
     attachments = message.attachments.all() if words and not review.released_is_summary else []
+    dates = named_dates(words, message.sent_at, case.region) if words else []
     return render(
         request,
         "review/released_read.html",
         {"m": message, "review": review, "words": words, "problem": problem,
-         "attachments": attachments},
+         "attachments": attachments, "dates": dates},
     )
 
 
