@@ -165,9 +165,12 @@ def test_nothing_is_left_in_browser_storage(survivor, live_server, browser) -> N
             "[localStorage.length, sessionStorage.length, document.cookie]"
         )
         assert storage == [0, 0, ""], f"{path}: {storage}"
-    names = sorted(c["name"] for c in context.cookies())
-    assert names == ["csrf", "sid"]
+    cookies = {c["name"]: c for c in context.cookies()}
+    # csrf, the session, and the browser's half of the key opened at sign-in (HttpOnly).
+    assert sorted(cookies) == ["csrf", "sid", "vk"]
+    assert cookies["vk"]["httpOnly"] and cookies["vk"]["sameSite"] == "Strict"
     page.click("button:has-text('Sign out')")
     page.wait_for_url(f"{base}/login/")
-    assert "sid" not in [c["name"] for c in context.cookies()]
+    left = [c["name"] for c in context.cookies()]
+    assert "sid" not in left and "vk" not in left
     context.close()

@@ -48,8 +48,13 @@ class SecurityHeadersMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         if getattr(request, SIGNED_OUT, False):
-            # Any way out (sign-out, quick exit, timeout): the browser drops what it kept.
+            # Any way out (sign-out, quick exit, timeout): the browser drops what it kept,
+            # the half of an opened key it holds included (also for browsers without
+            # Clear-Site-Data).
+            from nocontact.web.review.keyring import COOKIE_NAME as KEY_COOKIE
+
             response.setdefault("Clear-Site-Data", CLEAR_SITE_DATA)
+            response.delete_cookie(KEY_COOKIE, samesite="Strict")
         return response
 
 

@@ -19,6 +19,7 @@ from nocontact.web.accounts import clock, throttle
 from nocontact.web.accounts.api import explainer_pending
 from nocontact.web.accounts.devices import rough_device
 from nocontact.web.accounts.models import LoginRecord
+from nocontact.web.review.signin import open_key_at_sign_in
 
 PENDING = "nc_pending_login"
 PENDING_SECONDS = 5 * 60
@@ -84,9 +85,15 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         request.session.cycle_key()
         request.session[PENDING] = {"uid": user.pk, "at": clock.now(), "next": next_url}
-        return redirect("accounts:login_code")
+        response = redirect("accounts:login_code")
+        # The key opens now, while the passphrase is at hand; the session that holds it is
+        # signed in only after the code, and forgotten if the code never comes.
+        open_key_at_sign_in(request, response, user, password)
+        return response
     record_sign_in(request, user, True, "password")
-    return _finish(request, user, next_url)
+    response = _finish(request, user, next_url)
+    open_key_at_sign_in(request, response, user, password)
+    return response
 
 
 @never_cache

@@ -287,3 +287,16 @@ def held_secret(request: HttpRequest) -> str | None:
 def forget(request: HttpRequest, response: HttpResponse) -> None:
     request.session.pop(SESSION_SLOT, None)
     response.delete_cookie(COOKIE_NAME, samesite="Strict")
+
+
+def open_at_sign_in(case: Case, role: str, passphrase: str) -> str | None:
+    """The role's key opened with the sign-in passphrase, or None when it does not open
+    (no key yet, or still wrapped by an earlier passphrase: the unlock page handles those)."""
+    try:
+        if role == "friend":
+            return unwrap_friend_key(case, passphrase)
+        if case_keys(case).survivor_wrapped is None:
+            return None
+        return ensure_survivor_key(case, passphrase)
+    except KeyringError:
+        return None
