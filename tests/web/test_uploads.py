@@ -57,11 +57,13 @@ def test_upload_imports_in_the_background_and_deletes_the_file(personas, who: st
 
 
 def test_uploaded_files_are_removed_from_the_data_folder(personas, settings) -> None:
+    uploads = Path(settings.NOCONTACT.home) / "uploads"
+    before = set(uploads.iterdir()) if uploads.exists() else set()
     client = _client(personas.survivor.username, SURVIVOR_PASSWORD)
     response = client.post("/add/", {"export": SimpleUploadedFile("mail.mbox", MBOX.encode())})
-    _wait(int(response["Location"].rstrip("/").split("/")[-1]))
-    uploads = Path(settings.NOCONTACT.home) / "uploads"
-    assert list(uploads.iterdir()) == []
+    job = _wait(int(response["Location"].rstrip("/").split("/")[-1]))
+    assert job.status == "done"
+    assert set(uploads.iterdir()) - before == set(), "the uploaded file is gone"
 
 
 def test_an_unknown_file_is_reported_not_kept(personas) -> None:

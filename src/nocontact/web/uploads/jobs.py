@@ -51,9 +51,9 @@ def run_job(job_id: int) -> None:
 
     close_old_connections()
     try:
-        job = UploadJob.objects.select_related("case").get(pk=job_id)
-        if job.status == Status.DONE:
-            return
+        job = UploadJob.objects.select_related("case").filter(pk=job_id).first()
+        if job is None or job.status == Status.DONE:
+            return  # gone (the case was deleted) or already done
         job.status = Status.RUNNING
         job.save(update_fields=["status"])
         path = Path(job.stored_path)
