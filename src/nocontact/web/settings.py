@@ -37,6 +37,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "nocontact.web.csrf.NoReferrerCsrfViewMiddleware",
+    "nocontact.web.inputs.RejectNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "nocontact.web.security.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -47,7 +47,8 @@ def persons(request: HttpRequest) -> HttpResponse:
 def family_names(request: HttpRequest) -> HttpResponse:
     case: Case = request.case  # type: ignore[attr-defined]
     raw = request.POST.get("names", "")[:2000]
-    case.family_names = [n.strip() for n in raw.split(",") if n.strip()][:50]
+    names = ("".join(c for c in n if c.isprintable()).strip()[:60] for n in raw.split(","))
+    case.family_names = [n for n in names if n][:50]
     case.save(update_fields=["family_names"])
     messages.success(request, "Saved.")
     return redirect("persons")
