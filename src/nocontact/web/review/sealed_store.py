@@ -15,10 +15,11 @@ from email import policy
 from email.message import EmailMessage
 
 import nh3
-from django.http import HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.debug import sensitive_variables
 
 from nocontact.core.message import RawMessage
-from nocontact.vault import open_sealed, seal
+from nocontact.vault import VaultError, open_sealed, seal
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "hr",
@@ -105,3 +106,18 @@ def attachment_response(data: bytes, content_type: str) -> HttpResponse:
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@sensitive_variables("secret", "data")
+def opened_attachment(request: HttpRequest, sealed: bytes, content_type: str) -> HttpResponse:
+    """An attachment opened with the key this session holds; 404 when it does not open."""
+    from nocontact.web.review.keyring import held_secret
+
+    secret = held_secret(request)
+    if secret is None:
+        raise Http404
+    try:
+        data = open_sealed(sealed, secret)
+    except VaultError as exc:
+        raise Http404 from exc
+    return attachment_response(data, content_type)

@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import login
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from nocontact.core.deadlines import named_dates
 from nocontact.core.ledger import LedgerEvent
-from nocontact.vault import VaultError, open_sealed
+from nocontact.vault import VaultError
 from nocontact.web.access import member_required, survivor_required
 from nocontact.web.accounts.api import explainer_pending
 from nocontact.web.accounts.login_views import record_sign_in
@@ -33,7 +33,7 @@ from nocontact.web.review.keyring import (
 )
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import State
-from nocontact.web.review.sealed_store import attachment_response, open_body, open_release
+from nocontact.web.review.sealed_store import open_body, open_release, opened_attachment
 from nocontact.web.review.services import friend_user, join_as_friend
 
 OPEN_STATES = [State.RELEASED, State.RELEASED_TIMEOUT]
@@ -104,7 +104,6 @@ def released_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @survivor_required
-@sensitive_variables("secret", "data")
 def released_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     """An attachment of a message passed on whole (not as a summary), opened with the
     survivor's key: a downloaded copy is a deliberate act, with a warning on the page."""
@@ -114,14 +113,7 @@ def released_attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse
         review__state__in=OPEN_STATES, review__released_is_summary=False,
     )
     item = get_object_or_404(Attachment, pk=aid, message=message, case=case)
-    secret = held_secret(request)
-    if secret is None:
-        raise Http404
-    try:
-        data = open_sealed(bytes(item.data), secret)
-    except VaultError as exc:
-        raise Http404 from exc
-    return attachment_response(data, item.content_type)
+    return opened_attachment(request, bytes(item.data), item.content_type)
 
 
 @member_required

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages as flash
 from django.db.models import Case as CaseWhen
 from django.db.models import IntegerField, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -34,7 +34,7 @@ from nocontact.web.review.keyring import (
 from nocontact.web.review.ledger_store import record
 from nocontact.web.review.models import Review, State
 from nocontact.web.review.reclassify import reclassify_stale
-from nocontact.web.review.sealed_store import attachment_response, open_body
+from nocontact.web.review.sealed_store import open_body, opened_attachment
 
 URGENCY = CaseWhen(
     *[When(category=c.value, then=Value(i)) for i, c in enumerate(CATEGORY_ORDER)],
@@ -132,21 +132,12 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @friend_required
-@sensitive_variables("secret", "data")
 def attachment(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     message = _own_message(request, pk)
     item = get_object_or_404(Attachment, pk=aid, message=message, case=_case(request))
-    secret = held_secret(request)
-    if secret is None:
-        raise Http404
-    from nocontact.vault import open_sealed
-
-    try:
-        data = open_sealed(bytes(item.data), secret)
-    except VaultError as exc:
-        raise Http404 from exc
+    response = opened_attachment(request, bytes(item.data), item.content_type)
     _log_access(request, message, "opened an attachment")
-    return attachment_response(data, item.content_type)
+    return response
 
 
 @require_POST
