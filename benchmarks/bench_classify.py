@@ -70,14 +70,14 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     rss_loaded = rss_mb()
 
-    from build_model import TRAIN_FILES, is_dev  # the build script's own split
+    from build_model import is_dev, training_paths  # the build script's own split
 
-    rows = [json.loads(line) for name in TRAIN_FILES
-            for line in (ROOT / "data" / "training" / name).open(encoding="utf-8")]
+    rows = [json.loads(line) for path in training_paths()
+            for line in path.open(encoding="utf-8")]
     train = [r for r in rows if not is_dev(r["text"])]
     dev = [r for r in rows if is_dev(r["text"])]
-    heldout = [json.loads(line) for line in
-               (ROOT / "data" / "training" / "heldout.jsonl").open(encoding="utf-8")]
+    heldout = [json.loads(line) for path in sorted((ROOT / "data" / "heldout").glob("*.jsonl"))
+               for line in path.open(encoding="utf-8")]
     short = [r["text"] for r in rows if 0 < len(r["text"]) <= 160]
     sample = (short * (args.n // max(len(short), 1) + 1))[: args.n]
 

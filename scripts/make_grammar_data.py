@@ -50,8 +50,12 @@ def frame(rng: random.Random, text: str, category: str) -> str:
 
 
 def held_out_texts() -> set[str]:
+    """Texts never to compose: the earlier held-out rounds (training rows since) and the
+    sealed held-out sets."""
     texts: set[str] = set()
-    for path in OUT.parent.glob("heldout*.jsonl"):
+    paths = [*(OUT.parent / "authored").glob("prev-round*.jsonl"),
+             *(OUT.parents[1] / "heldout").glob("*.jsonl")]
+    for path in paths:
         for line in path.open(encoding="utf-8"):
             texts.add(str(json.loads(line)["text"]).strip().lower())
     return texts

@@ -1,7 +1,7 @@
 """How often the r5 concept rules and the r6 rules (rules.py names starting as in R6_RULES)
 fire on everyday text (SMS Spam Collection ham, the first
 15,000 GoEmotions training comments) and on non-safety rows of the training data and the
-seen held-out rounds (round 8 is seen since r6; round 9 is never read). Prints counts;
+hand-written files in data/training/authored/ (never data/heldout/). Prints counts;
 -v also prints the texts.
 
 Usage: python scripts/rule_precision.py [-v]
@@ -21,9 +21,8 @@ from nocontact.core.classify.rules_concepts import CONCEPT_RULES
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "training"
 SHARED = ROOT / ".." / "shared" / "datasets"
-SEEN = ("handwritten.jsonl", "generated.jsonl", "grammar.jsonl", "heldout_round1.jsonl",
-        "heldout_round2.jsonl", "heldout_round3.jsonl", "heldout_round4.jsonl", "heldout.jsonl",
-        "heldout_round6.jsonl", "heldout_round7.jsonl", "heldout_round8.jsonl")
+SEEN = ("handwritten.jsonl", "generated.jsonl", "grammar.jsonl",
+        *(f"authored/{p.name}" for p in sorted((DATA / "authored").glob("*.jsonl"))))
 R6_RULES = ("threat: protection will not last", "self_harm: reported rescue or injury",
             "threat: veiled threat")
 CHECKED = (*CONCEPT_RULES, *(r for r in RULES if r.name in R6_RULES))

@@ -82,6 +82,15 @@ def test_self_harm_gate_holds_below_its_bypass_and_yields_above_it() -> None:
         Category.SELF_HARM
 
 
+@pytest.mark.parametrize("alert", [Category.THREAT, Category.SELF_HARM])
+def test_a_model_alert_lifts_a_legal_rule_at_even_odds_but_not_below(alert: Category) -> None:
+    """r7: self-harm that names the police or a hearing is still self-harm (r6 did this for
+    threats); a weak model opinion leaves the legal rule standing."""
+    text = "Call the police if you want. By the hearing on the 12th it will all be over."
+    assert classify_with(leaning_model(alert, 0.6), text).category == alert
+    assert classify_with(leaning_model(alert, 0.4), text).category == Category.LEGAL
+
+
 def test_model_does_not_relabel_a_rule_self_harm_as_threat() -> None:
     text = "Come back or I swear I'm going to kill myself"
     assert classify_with(biased_model(Category.THREAT), text).category == Category.SELF_HARM

@@ -3,19 +3,31 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from nocontact.core.taxonomy import Category, Tactic
 from tests.helpers import require_shared
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "training"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "training"
 TRAIN_FILES = ("generated.jsonl", "grammar.jsonl", "public.jsonl", "handwritten.jsonl",
-               "concepts.jsonl")
-HELDOUT_FILES = ("heldout.jsonl", "heldout_round1.jsonl", "heldout_round2.jsonl",
-                 "heldout_round3.jsonl", "heldout_round4.jsonl", "heldout_round6.jsonl",
-                 "heldout_round7.jsonl", "heldout_round8.jsonl")
+               "concepts.jsonl", "boundary.jsonl",
+               *(f"authored/{p.name}" for p in sorted((DATA / "authored").glob("*.jsonl"))))
+HELDOUT_FILES = tuple(str(p) for p in sorted((ROOT / "data" / "heldout").glob("*.jsonl")))
 
 
 def rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
+
+
+def test_the_build_reads_every_training_file_and_no_held_out_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    from build_model import training_paths
+
+    read = {str(p.relative_to(DATA)) for p in training_paths()}
+    assert read == set(TRAIN_FILES)
+    assert HELDOUT_FILES, "the sealed held-out sets are in data/heldout/"
 
 
 def test_every_row_has_a_taxonomy_label_and_a_source() -> None:

@@ -29,7 +29,8 @@ OTHER_MIN_PROBABILITY = 0.5
 MODEL_OVER_RULE_PROBABILITY = 0.9
 # (r6) A legal rule (police, orders, court) often fires on a threat that names the law it
 # defies; the model's threat (already past its cue gate) lifts it at this probability.
-MODEL_THREAT_OVER_LEGAL_RULE = 0.5
+# (r7) The same for self_harm ("don't phone the police", "I won't be here for the hearing").
+MODEL_ALERT_OVER_LEGAL_RULE = 0.5
 _ALERTING = frozenset({Category.THREAT, Category.SELF_HARM})
 # Chosen (r6) on dev and the seen held-out rounds 1-8: their threat/self_harm recall first,
 # then fewer false alarms; never on round 9 or the demo labels.
@@ -100,9 +101,9 @@ def classify_with(model: LinearModel, text: str, channel: str | None = None,
     # Both alerting categories alert at once: a rule's self_harm is not relabelled threat
     # by the model (nor the reverse), only a non-alerting rule can be lifted.
     rule_holds = hit is not None and (urgency_rank(hit.category) <= urgency_rank(m_cat)
-                                      or m_prob < (MODEL_THREAT_OVER_LEGAL_RULE
-                                                   if (hit.category, m_cat)
-                                                   == (Category.LEGAL, Category.THREAT)
+                                      or m_prob < (MODEL_ALERT_OVER_LEGAL_RULE
+                                                   if hit.category == Category.LEGAL
+                                                   and m_cat in _ALERTING
                                                    else MODEL_OVER_RULE_PROBABILITY)
                                       or hit.category in _ALERTING)
     if hit is not None and rule_holds:

@@ -12,7 +12,7 @@ from nocontact.core.classify.rules_concepts import CONCEPT_RULES, ConceptRule
 from nocontact.core.classify.rules_lexicon import LEXICON_RULES, CoRule
 from nocontact.core.taxonomy import Category, Tactic
 
-RULES_VERSION = "r6"
+RULES_VERSION = "r7"
 
 _YOU = r"(?:you|your|you're|youre|you are|yourself|ya)"
 _CLOSE = (r"(?:you|your\s+(?:\w+\s+)?(?:family|mom|mum|mother|dad|father|sister|brother|kids?|"
