@@ -70,10 +70,9 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     rss_loaded = rss_mb()
 
-    from build_model import is_dev, training_paths  # the build script's own split
+    from build_model import is_dev, training_rows  # the build script's own rows and split
 
-    rows = [json.loads(line) for path in training_paths()
-            for line in path.open(encoding="utf-8")]
+    rows = training_rows()
     train = [r for r in rows if not is_dev(r["text"])]
     dev = [r for r in rows if is_dev(r["text"])]
     heldout = [json.loads(line) for path in sorted((ROOT / "data" / "heldout").glob("*.jsonl"))

@@ -16,8 +16,8 @@ import statistics
 import sys
 
 import model_training
-from build_model import AUTHORED, DATA, TRAIN_FILES, is_dev
-from model_training import Row, fit, read_rows
+from build_model import AUTHORED, DATA, TRAIN_FILES, is_dev, training_rows
+from model_training import Row, fit
 
 from nocontact.core.classify import engine
 from nocontact.core.classify.engine import classify_with
@@ -81,13 +81,14 @@ def main() -> None:
         name, value = item.split("=")
         engine.SAFETY_THRESHOLD[Category(name)] = float(value)
 
-    base = read_rows(DATA / name for name in TRAIN_FILES)
+    base = training_rows([DATA / name for name in TRAIN_FILES])
     base_train = [r for r in base if not is_dev(str(r["text"]))]
     base_dev = [r for r in base if is_dev(str(r["text"]))]
     authors: dict[str, list[Row]] = {}
     for path in sorted(AUTHORED.glob("*.jsonl")):  # "prev-round3" belongs to author "prev"
-        authors.setdefault(path.stem.split("-")[0], []).extend(read_rows([path]))
-    out: dict[str, object] = {"c": args.c, "weight": args.weight, "composed_weight": args.composed_weight,
+        authors.setdefault(path.stem.split("-")[0], []).extend(training_rows([path]))
+    out: dict[str, object] = {"c": args.c, "weight": args.weight,
+                              "composed_weight": args.composed_weight,
                               "public_weight": args.public_weight, "set": args.set,
                               "thresholds": {k.value: v for k, v in
                                              engine.SAFETY_THRESHOLD.items()},
