@@ -82,3 +82,17 @@ def test_rule_tactics_follow_the_winning_category() -> None:
     self_harm = apply_rules(prepare("I want to die"))
     assert threat is not None and threat.tactics == (Tactic.INTIMIDATION,)
     assert self_harm is not None and self_harm.tactics == (Tactic.PITY,)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # r7: pressure through the law and despair about the situation fire no alert rule...
+    ("I'll ruin you in court. Every penny.", None),
+    ("I will destroy you financially, see if I don't", None),
+    ("Cant go on like this, my heads a mess", None),
+    # ...while the same words aimed at a person or stating an end still do.
+    ("I'll ruin your car and then you", Category.THREAT),
+    ("I will destroy you", Category.THREAT),
+    ("I can't go on. This is goodbye", Category.SELF_HARM),
+])
+def test_r7_narrowed_rules(text: str, expected: Category | None) -> None:
+    assert rule_category(text) == expected

@@ -57,7 +57,11 @@ RULES: tuple[Rule, ...] = (
     _r("threat: harm to person or property", T,
        rf"\b(?:i'll|i will|i'm going to|going to|gonna|i'm gonna|i could|i should|i swear i'll|"
        rf"i'd|someone will|somebody will|they'll|he'll|next time i'll|i want to|i'm coming to)\s+"
-       rf"(?:\w+\s+)?{_HARM}\w*\s+(?:\w+\s+)?{_CLOSE}\b", _DENIAL, INT),
+       rf"(?:\w+\s+)?{_HARM}\w*\s+(?:\w+\s+)?{_CLOSE}\b"
+       # (r7) "I'll ruin/destroy you in court" is pressure through the law (hoovering +
+       # intimidation, taxonomy.md), not harm.
+       r"(?!\W+(?:in court|financially|in (?:the )?(?:divorce|settlement|custody)))",
+       _DENIAL, INT),
     _r("threat: death wish aimed at user", T,
        rf"\b{_YOU}\s+(?:is\s+|are\s+|'re\s+)?(?:so\s+|going to be\s+|gonna be\s+)?"
        rf"(?:dead|a dead (?:woman|man)|going to die|gonna die|will die|won't live|"
@@ -217,7 +221,7 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:psych unit|psych ward|psychiatric ward|sectioned|stomach pumped)\b|"
        r"\bleft (?:letters|notes|a letter|a note) for\b|\bmade my peace\b|\b(?:the|my) last "
        r"night\b.{0,20}\b(?:alive|on earth|ever)\b|\btonight is the (?:last|night)\b|"
-       r"\bwon't be waking up\b|\bnever wake up\b|\bdon't want to exist\b|\bcan't go on\b|"
+       r"\bwon't be waking up\b|\bnever wake up\b|\bdon't want to exist\b|\bcan't go on\b(?! like this)|"
        r"\bnothing (?:left )?to live for\b|\bi've got a plan\b|\bthis is goodbye\b",
        None, PITY),
     # --- concrete legal process

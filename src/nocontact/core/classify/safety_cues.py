@@ -144,9 +144,29 @@ SELF_HARM_CUE = re.compile("|".join((
 )))
 
 
+# (r7) The cue lists are English. A message in another language cannot show an English cue,
+# so there the gates stand aside and the model's probability alone decides (recall first).
+_ENGLISH = frozenset((
+    "the", "a", "an", "and", "or", "but", "i", "i'm", "im", "you", "u", "ur", "your", "my",
+    "me", "he", "she", "it", "we", "they", "him", "her", "is", "are", "was", "be", "been",
+    "have", "has", "had", "do", "did", "don't", "dont", "not", "no", "to", "of", "in", "on",
+    "at", "for", "with", "this", "that", "what", "if", "so", "will", "can", "just", "all",
+    "know", "see", "go", "get", "from", "up", "out", "about", "when", "how",
+))
+_WORD = re.compile(r"[a-z']+")
+
+
+def looks_english(prepared: str) -> bool:
+    """False only for a message of four or more words that are nearly all non-English."""
+    words = _WORD.findall(prepared.lower())
+    if len(words) < 4:
+        return True
+    return sum(w in _ENGLISH for w in words) >= max(2, len(words) // 10)
+
+
 def threat_cue(prepared: str) -> bool:
-    return THREAT_CUE.search(prepared) is not None
+    return THREAT_CUE.search(prepared) is not None or not looks_english(prepared)
 
 
 def self_harm_cue(prepared: str) -> bool:
-    return SELF_HARM_CUE.search(prepared) is not None
+    return SELF_HARM_CUE.search(prepared) is not None or not looks_english(prepared)
