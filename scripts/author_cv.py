@@ -23,7 +23,7 @@ from nocontact.core.classify import engine
 from nocontact.core.classify.engine import classify_with
 from nocontact.core.classify.evaluate import score
 from nocontact.core.classify.model import LinearModel
-from nocontact.core.taxonomy import Category
+from nocontact.core.taxonomy import Category, Classification
 
 
 def misses(rows: list[Row], model: LinearModel) -> list[str]:
@@ -38,8 +38,13 @@ def misses(rows: list[Row], model: LinearModel) -> list[str]:
     return found
 
 
-def summary(rows: list[Row], model: LinearModel) -> dict[str, float]:
-    report = score(rows, lambda text: classify_with(model, text))
+def summary(rows: list[Row], model: LinearModel | dict[str, Classification]
+            ) -> dict[str, float]:
+    """Scores of a model on rows, or of predictions already made (text -> result)."""
+    if isinstance(model, dict):
+        report = score(rows, model.__getitem__)
+    else:
+        report = score(rows, lambda text: classify_with(model, text))
     figures = {"macro_f1": report.macro_f1, "tactic_micro_f1": report.tactic_micro_f1}
     figures |= {f"recall_{k}": v for k, v in report.safety_recall.items()}
     figures["precision_threat"] = report.per_class["threat"].precision
@@ -100,6 +105,8 @@ def main() -> None:
         out["without_authored"] = {"folds": folds, "mean": mean(folds)}
 
     folds = {}
+    pooled_rows: list[Row] = []
+    predictions: dict[str, Classification] = {}
     for name, held in authors.items():
         if name in args.skip:
             continue
@@ -108,9 +115,12 @@ def main() -> None:
         dev = base_dev + [r for r in others if is_dev(str(r["text"]))]
         model, _ = fit(train, dev, c=args.c, max_features=args.max_features)
         folds[name] = summary(held, model)
+        pooled_rows += held
+        predictions |= {str(r["text"]): classify_with(model, str(r["text"])) for r in held}
         if args.errors:
             print(f"== {name}", *misses(held, model), sep="\n", file=sys.stderr)
-    out["leave_one_author_out"] = {"folds": folds, "mean": mean(folds)}
+    out["leave_one_author_out"] = {"folds": folds, "mean": mean(folds),
+                                   "pooled": summary(pooled_rows, predictions)}
     print(json.dumps(out, indent=1))
 
 
