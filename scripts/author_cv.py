@@ -53,6 +53,8 @@ def summary(rows: list[Row], model: LinearModel | dict[str, Classification]
 
 
 def mean(folds: dict[str, dict[str, float]]) -> dict[str, float]:
+    if not folds:
+        return {}
     keys = next(iter(folds.values())).keys()
     return {k: round(statistics.fmean(f[k] for f in folds.values()), 3) for k in keys}
 
@@ -101,8 +103,11 @@ def main() -> None:
 
     if args.baseline:
         model, _ = fit(base_train, base_dev, c=args.c, max_features=args.max_features)
-        folds = {name: summary(rows, model) for name, rows in authors.items()}
-        out["without_authored"] = {"folds": folds, "mean": mean(folds)}
+        folds = {name: summary(rows, model) for name, rows in authors.items()
+                 if name not in args.skip}
+        scored = [r for name, rows in authors.items() if name not in args.skip for r in rows]
+        out["without_authored"] = {"folds": folds, "mean": mean(folds),
+                                   "pooled": summary(scored, model)}
 
     folds = {}
     pooled_rows: list[Row] = []
