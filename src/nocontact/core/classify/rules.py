@@ -221,7 +221,8 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:psych unit|psych ward|psychiatric ward|sectioned|stomach pumped)\b|"
        r"\bleft (?:letters|notes|a letter|a note) for\b|\bmade my peace\b|\b(?:the|my) last "
        r"night\b.{0,20}\b(?:alive|on earth|ever)\b|\btonight is the (?:last|night)\b|"
-       r"\bwon't be waking up\b|\bnever wake up\b|\bdon't want to exist\b|\bcan't go on\b(?! like this)|"
+       r"\bwon't be waking up\b|\bnever wake up\b|\bdon't want to exist\b|"
+       r"\bcan't go on\b(?! like this)|"
        r"\bnothing (?:left )?to live for\b|\bi've got a plan\b|\bthis is goodbye\b",
        None, PITY),
     # --- concrete legal process
